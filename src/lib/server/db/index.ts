@@ -1,0 +1,41 @@
+// The application's one shared database: opened once, migrated, loaded with the data directory when
+// it is empty, and closed on shutdown.
+import { readConfig } from '../config';
+import { openDatabase, type Db } from './client';
+import { migrate } from './migrate';
+import * as areas from './areas';
+import { importDefaults } from '../../../../geo/import';
+
+let ready: Promise<Db> | undefined;
+
+async function open(log: (message: string) => void): Promise<Db> {
+	const config = readConfig();
+	const started = Date.now();
+	const db = await openDatabase(
+		config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.pgliteDir }
+	);
+	const applied = await migrate(db);
+	if (applied.length) log(`migraties toegepast: ${applied.join(', ')}`);
+	if (config.importOnStart && (await areas.count(db)) === 0) {
+		log(`lege database: gegevens laden uit ${config.dataDir}`);
+		await importDefaults(db, config.dataDir, log);
+	}
+	log(`database ${db.kind} gereed in ${Date.now() - started} ms`);
+	return db;
+}
+
+/** The shared database, ready for use. The first call opens it; later calls wait for the same one. */
+export function getDb(log: (message: string) => void = (m) => console.log(`[wijkbeeld] ${m}`)): Promise<Db> {
+	ready ??= open(log).catch((error) => {
+		ready = undefined;
+		throw error;
+	});
+	return ready;
+}
+
+export async function closeDb(): Promise<void> {
+	if (!ready) return;
+	const db = await ready.catch(() => undefined);
+	ready = undefined;
+	await db?.close();
+}
