@@ -68,8 +68,9 @@ export async function upsertBoundaries(
 				SELECT f->>'code' AS code, (f->>'year')::int AS year, f->>'level' AS level, f->>'name' AS name,
 				       f->>'gemeentecode' AS gemeentecode, f->>'wijkcode' AS wijkcode,
 				       COALESCE(f->'attributes', '{}'::jsonb) AS attributes,
-				       ST_Multi(ST_CollectionExtract(ST_MakeValid(
-				         ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), (f->>'srid')::int)), 3)) AS g
+				       -- GeoJSON positions may carry an elevation; the columns are 2D.
+				       ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Force2D(
+				         ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), (f->>'srid')::int))), 3)) AS g
 				FROM jsonb_array_elements($1::text::jsonb) AS f
 			), projected AS (
 				SELECT input.*, ST_Transform(g, 28992) AS g_rd, ST_Transform(g, 4326) AS g_wgs FROM input
@@ -345,5 +346,22 @@ export async function search(
 		         array_position(ARRAY['gemeente','stadsdeel','wijk','buurt'], a.level), a.name
 		LIMIT $4`,
 		[needle, options.gemeentecode ?? null, like, options.limit ?? 10, `${escapeLike(needle)}%`]
+	);
+}
+
+/** Code and name of every area of one level of a gemeente (current year), for lists. */
+export async function listRefs(
+	db: Queryable,
+	gemeentecode: string,
+	level: AreaLevel
+): Promise<(AreaRef & { areaHa: number; parentCode: string | null })[]> {
+	return db.query(
+		`WITH current AS (SELECT max(year) AS year FROM areas WHERE level = 'buurt' AND gemeentecode = $1)
+		SELECT a.code, a.name, a.level, round(a.area_ha::numeric, 1)::float8 AS "areaHa",
+		       COALESCE(a.wijkcode, CASE WHEN a.level = 'gemeente' THEN NULL ELSE a.gemeentecode END) AS "parentCode"
+		FROM areas a, current c
+		WHERE a.gemeentecode = $1 AND a.level = $2 AND a.year = c.year
+		ORDER BY a.name`,
+		[gemeentecode, level]
 	);
 }

@@ -10,12 +10,22 @@ export interface StadsdeelInput {
 	onderbouwing: string | null;
 }
 
-/** Buurten of the newest year per code, for checking an indeling against what is loaded. */
+/**
+ * Buurten of each gemeente's current year (its newest year with buurten), for checking an indeling
+ * against what is loaded. A buurt that CBS dropped in a later year is not current, even though an
+ * older year of it is still stored.
+ */
 export async function currentBuurten(
 	db: Queryable
 ): Promise<{ code: string; gemeentecode: string; year: number }[]> {
 	return db.query(
-		`SELECT DISTINCT ON (code) code, gemeentecode, year FROM areas WHERE level = 'buurt' ORDER BY code, year DESC`
+		`WITH current AS (
+			SELECT gemeentecode, max(year) AS year FROM areas WHERE level = 'buurt' GROUP BY gemeentecode
+		)
+		SELECT a.code, a.gemeentecode, a.year
+		FROM areas a JOIN current c ON c.gemeentecode = a.gemeentecode AND c.year = a.year
+		WHERE a.level = 'buurt'
+		ORDER BY a.code`
 	);
 }
 

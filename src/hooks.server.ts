@@ -1,0 +1,48 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { closeDb, getDb } from '$lib/server/db';
+
+// Warm the database before the first request: migrations, and the first-start import when it is empty.
+export const init: ServerInit = async () => {
+	await getDb();
+	// adapter-node emits this on SIGTERM/SIGINT once requests have drained; PGlite must be closed
+	// or the process does not exit.
+	process.once('sveltekit:shutdown', () => {
+		void closeDb();
+	});
+};
+
+const requestId: Handle = async ({ event, resolve }) => {
+	event.locals.requestId = event.request.headers.get('x-request-id') ?? crypto.randomUUID().slice(0, 8);
+	const response = await resolve(event);
+	response.headers.set('x-request-id', event.locals.requestId);
+	return response;
+};
+
+/** The API speaks JSON `{ error }` for every failure, also for the ones SvelteKit answers itself. */
+const apiErrors: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (!event.url.pathname.startsWith('/api/') || response.ok) return response;
+	if (response.headers.get('content-type')?.includes('application/json')) {
+		const body = await response.clone().json().catch(() => null);
+		if (body && typeof body.error === 'string') return response;
+		const message = typeof body?.message === 'string' ? body.message : response.statusText;
+		return Response.json({ error: message }, { status: response.status, headers: response.headers });
+	}
+	const message = response.status === 404 ? 'Niet gevonden' : 'Er ging iets mis op de server';
+	const headers = new Headers(response.headers);
+	headers.set('content-type', 'application/json');
+	return new Response(JSON.stringify({ error: message }), { status: response.status, headers });
+};
+
+export const handle = sequence(requestId, apiErrors);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status !== 404) {
+		console.error(`[wijkbeeld] ${event.locals.requestId ?? '-'} ${event.request.method} ${event.url.pathname}`, error);
+	}
+	return {
+		message: status === 404 ? 'Niet gevonden' : `Er ging iets mis (${message}); meld code ${event.locals.requestId ?? '-'}`,
+		requestId: event.locals.requestId
+	};
+};
