@@ -57,16 +57,21 @@ const propertiesSchema = z
 		statnaam: optionalText,
 		jrstatcode: optionalText,
 		water: optionalText,
-		jaar: z.union([z.number().int(), z.string().regex(/^\d{4}$/).transform(Number)]).optional().nullable()
+		jaar: z
+			.union([z.number().int(), z.string().regex(/^\d{4}$/).transform(Number)], 'jaar is geen jaartal (zoals 2024)')
+			.optional()
+			.nullable()
 	})
 	.loose();
 
 const featureSchema = z.object({
 	type: z.literal('Feature'),
 	properties: propertiesSchema,
+	// Loose on purpose: a missing geometry or a GeometryCollection (no `coordinates`) gets a clear
+	// message from checkGeometry instead of a schema error.
 	geometry: z
-		.object({ type: z.string(), coordinates: z.unknown() })
-		.nullable()
+		.object({ type: z.string(), coordinates: z.unknown().optional() })
+		.nullish()
 });
 
 const collectionSchema = z.object({
@@ -91,7 +96,7 @@ const plausibleExtent = {
 } as const;
 
 function checkGeometry(
-	geometry: { type: string; coordinates: unknown } | null,
+	geometry: { type: string; coordinates?: unknown } | null,
 	srid: 4326 | 28992
 ): { geometry?: PolygonGeometry; message?: string } {
 	if (!geometry) return { message: 'geen geometrie' };
@@ -230,7 +235,7 @@ export function parseBoundaries(document: unknown, options: ParseOptions): Parse
 			return report('wijkcode', `${p.wijkcode} past niet bij ${code}`);
 		}
 
-		const checked = checkGeometry(parsed.data.geometry, srid);
+		const checked = checkGeometry(parsed.data.geometry ?? null, srid);
 		if (!checked.geometry) return report('geometry', checked.message ?? 'ongeldige geometrie');
 
 		const key = `${code}/${year}`;

@@ -23,7 +23,7 @@ const rowSchema = z.object({
 		.trim()
 		.optional()
 		.transform((v) => (v ? v : null))
-		.pipe(z.enum(['hoog', 'middel', 'laag']).nullable()),
+		.pipe(z.enum(['hoog', 'middel', 'laag'], 'zekerheid is hoog, middel, laag of leeg').nullable()),
 	onderbouwing: z
 		.string()
 		.trim()
@@ -31,26 +31,40 @@ const rowSchema = z.object({
 		.transform((v) => (v ? v : null))
 });
 
-/** Parses CSV text into rows of named columns; detects `,` or `;` from the header line. */
+/**
+ * Parses CSV text into rows of named columns; detects `,` or `;` from the header line. `rows` holds the
+ * spreadsheet row of each record (header = 1): an empty line is a row there, a quoted field with line
+ * breaks is not more than one.
+ */
 export function readCsv(
 	text: string,
 	file: string
-): { records: Record<string, string>[]; problems: ImportProblem[]; delimiter: string } {
-	const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+): { records: Record<string, string>[]; rows: number[]; problems: ImportProblem[]; delimiter: string } {
+	// csv-parse counts a CRLF inside a quoted field as two lines; with LF only its line numbers are exact.
+	const lf = text.replace(/\r\n?/g, '\n');
+	const header = lf.replace(/^\uFEFF/, '').split('\n', 1)[0] ?? '';
 	const delimiter = (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
 	try {
-		const records = parse(text, {
+		const parsed = parse(lf, {
 			columns: (names: string[]) => names.map((n) => n.trim().toLowerCase()),
 			delimiter,
 			bom: true,
 			skip_empty_lines: true,
-			relax_column_count: false
-		}) as Record<string, string>[];
-		return { records, problems: [], delimiter };
+			relax_column_count: false,
+			info: true
+		}) as unknown as { record: Record<string, string>; info: { lines: number } }[];
+		let linesInsideFields = 0;
+		const rows = parsed.map(({ record, info }) => {
+			for (const value of Object.values(record)) linesInsideFields += value.split('\n').length - 1;
+			// info.lines is the line the record ends on.
+			return info.lines - linesInsideFields;
+		});
+		return { records: parsed.map((p) => p.record), rows, problems: [], delimiter };
 	} catch (cause) {
 		const error = cause as Error & { lines?: number };
 		return {
 			records: [],
+			rows: [],
 			delimiter,
 			problems: [{ file, row: error.lines, message: `CSV niet leesbaar: ${error.message}` }]
 		};
@@ -61,7 +75,7 @@ export function parseStadsdelen(
 	text: string,
 	file: string
 ): { assignments: StadsdeelAssignment[]; problems: ImportProblem[] } {
-	const { records, problems } = readCsv(text, file);
+	const { records, rows, problems } = readCsv(text, file);
 	if (problems.length) return { assignments: [], problems };
 	const assignments: StadsdeelAssignment[] = [];
 	if (records.length === 0) return { assignments, problems: [{ file, message: 'bestand bevat geen rijen' }] };
@@ -80,7 +94,7 @@ export function parseStadsdelen(
 
 	const seen = new Map<string, number>();
 	records.forEach((record, index) => {
-		const row = index + 2;
+		const row = rows[index];
 		const parsed = rowSchema.safeParse(record);
 		if (!parsed.success) {
 			for (const issue of parsed.error.issues) {

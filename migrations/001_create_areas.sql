@@ -36,24 +36,27 @@ CREATE INDEX areas_wijk_idx ON areas (wijkcode, year);
 CREATE INDEX areas_name_idx ON areas (lower(name));
 
 -- Stadsdelen are municipal, not CBS: a named grouping of buurten per gemeente.
+-- One indeling per gemeente and CBS year (buurt codes change between years).
 CREATE TABLE stadsdelen (
-	code         text PRIMARY KEY CHECK (code ~ '^SD[0-9]{4}-[a-z0-9-]+$'),
+	code         text NOT NULL CHECK (code ~ '^SD[0-9]{4}-[a-z0-9-]+$'),
+	year         integer NOT NULL,
 	gemeentecode text NOT NULL CHECK (gemeentecode ~ '^GM[0-9]{4}$'),
 	name         text NOT NULL CHECK (name <> ''),
-	year         integer NOT NULL,
 	source       text NOT NULL,
-	UNIQUE (gemeentecode, name)
+	PRIMARY KEY (code, year),
+	UNIQUE (gemeentecode, year, name)
 );
 
 CREATE TABLE stadsdeel_buurten (
 	buurtcode     text NOT NULL,
 	year          integer NOT NULL,
-	stadsdeelcode text NOT NULL REFERENCES stadsdelen (code) ON DELETE CASCADE,
+	stadsdeelcode text NOT NULL,
 	-- How sure the source is of this assignment (hoog / middel / laag) and why.
 	zekerheid     text,
 	onderbouwing  text,
 	PRIMARY KEY (buurtcode, year),
+	FOREIGN KEY (stadsdeelcode, year) REFERENCES stadsdelen (code, year) ON DELETE CASCADE,
 	FOREIGN KEY (buurtcode, year) REFERENCES areas (code, year) ON DELETE CASCADE
 );
 
-CREATE INDEX stadsdeel_buurten_stadsdeel_idx ON stadsdeel_buurten (stadsdeelcode);
+CREATE INDEX stadsdeel_buurten_stadsdeel_idx ON stadsdeel_buurten (stadsdeelcode, year);

@@ -1,7 +1,7 @@
 // Areas of the hierarchy gemeente → stadsdeel → wijk → buurt: plain verbs over SQL.
 // "The current year" of a gemeente is the newest CBS year for which its buurten are loaded.
 import type { Queryable } from './client';
-import type { AreaLevel as CbsLevel, BoundaryFeature } from '../../../../geo/cbs-boundaries';
+import type { BoundaryFeature } from '../../../../geo/cbs-boundaries';
 import type { AreaLevel, AreaRef, AreaDetail, GemeenteSummary } from '../../domain/areas';
 
 export type { BoundaryFeature };
@@ -242,7 +242,7 @@ export async function get(db: Queryable, code: string): Promise<AreaDetail | nul
 	let stadsdelen: AreaRef[] | undefined;
 
 	const stadsdeelOfBuurten = `SELECT DISTINCT s.code, s.name, 'stadsdeel' AS level
-		FROM stadsdeel_buurten sb JOIN stadsdelen s ON s.code = sb.stadsdeelcode
+		FROM stadsdeel_buurten sb JOIN stadsdelen s ON s.code = sb.stadsdeelcode AND s.year = sb.year
 		WHERE sb.year = $2 AND sb.buurtcode IN (SELECT code FROM areas WHERE level = 'buurt' AND year = $2 AND `;
 
 	switch (area.level) {

@@ -63,7 +63,7 @@ export async function replaceIndeling(
 			SELECT s.code, s.name, s.gemeentecode, s.year,
 			       ST_Multi(ST_CollectionExtract(ST_UnaryUnion(ST_Collect(b.geom_rd)), 3)) AS g_rd
 			FROM stadsdelen s
-			JOIN stadsdeel_buurten sb ON sb.stadsdeelcode = s.code
+			JOIN stadsdeel_buurten sb ON sb.stadsdeelcode = s.code AND sb.year = s.year
 			JOIN areas b ON b.code = sb.buurtcode AND b.year = sb.year
 			WHERE s.gemeentecode = $1 AND s.year = $2
 			GROUP BY s.code, s.name, s.gemeentecode, s.year
