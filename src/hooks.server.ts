@@ -23,14 +23,16 @@ const requestId: Handle = async ({ event, resolve }) => {
 const apiErrors: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	if (!event.url.pathname.startsWith('/api/') || response.ok) return response;
+	let message = response.status === 404 ? 'Niet gevonden' : 'Er ging iets mis op de server';
 	if (response.headers.get('content-type')?.includes('application/json')) {
 		const body = await response.clone().json().catch(() => null);
 		if (body && typeof body.error === 'string') return response;
-		const message = typeof body?.message === 'string' ? body.message : response.statusText;
-		return Response.json({ error: message }, { status: response.status, headers: response.headers });
+		if (typeof body?.message === 'string') message = body.message;
 	}
-	const message = response.status === 404 ? 'Niet gevonden' : 'Er ging iets mis op de server';
 	const headers = new Headers(response.headers);
+	// The body is new, so the length and encoding of the old one no longer apply.
+	headers.delete('content-length');
+	headers.delete('content-encoding');
 	headers.set('content-type', 'application/json');
 	return new Response(JSON.stringify({ error: message }), { status: response.status, headers });
 };

@@ -153,5 +153,14 @@ test.describe('the map of the area hierarchy', () => {
 		const before = await page.evaluate(() => window.wijkbeeld!.map.getCenter().lng);
 		await page.keyboard.press('ArrowRight');
 		await expect.poll(() => page.evaluate(() => window.wijkbeeld!.map.getCenter().lng)).toBeGreaterThan(before);
+
+		// The moved camera is in the URL, so reloading (or a copied link) opens the map where the user left it.
+		await expect(page).toHaveURL(/kaart=[\d.]+\/[\d.]+\/[\d.]+/);
+		const moved = await page.evaluate(() => window.wijkbeeld!.map.getCenter().lng);
+		await page.reload();
+		await mapIdle(page);
+		const reopened = await page.evaluate(() => window.wijkbeeld!.map.getCenter().lng);
+		expect(Math.abs(reopened - moved)).toBeLessThan(1e-4);
+		await expect(page.getByRole('heading', { level: 2, name: 'Wijk 00 Binnenstad' })).toBeVisible();
 	});
 });

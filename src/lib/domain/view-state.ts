@@ -8,6 +8,27 @@ export interface ViewState {
 	gebied: string | null;
 	/** The level drawn on the map; null means "one level below the selection". */
 	laag: Exclude<AreaLevel, 'gemeente'> | null;
+	/** Where the user moved the map to; null means "fit the selection". */
+	kaart?: Camera | null;
+}
+
+export interface Camera {
+	zoom: number;
+	lat: number;
+	lng: number;
+}
+
+/** `kaart=13.2/52.2671/6.8123`: zoom/lat/lng, as web maps usually write it. */
+export function readCamera(value: string | null): Camera | null {
+	const match = value?.match(/^(\d{1,2}(?:\.\d+)?)\/(-?\d{1,2}(?:\.\d+)?)\/(-?\d{1,3}(?:\.\d+)?)$/);
+	if (!match) return null;
+	const [zoom, lat, lng] = match.slice(1).map(Number);
+	if (zoom > 22 || Math.abs(lat) > 85 || Math.abs(lng) > 180) return null;
+	return { zoom, lat, lng };
+}
+
+export function formatCamera(camera: Camera): string {
+	return `${camera.zoom.toFixed(2)}/${camera.lat.toFixed(5)}/${camera.lng.toFixed(5)}`;
 }
 
 export const DEFAULT_GEMEENTE = 'GM0164';
@@ -26,7 +47,12 @@ export function readViewState(params: URLSearchParams, known: string[] = []): Vi
 	}
 	const laagParam = params.get('laag');
 	const laag = MAP_LEVELS.find((l) => l === laagParam) ?? null;
-	return { gemeente, gebied: gebied && gemeenteOfCode(gebied) === gemeente ? gebied : null, laag };
+	return {
+		gemeente,
+		gebied: gebied && gemeenteOfCode(gebied) === gemeente ? gebied : null,
+		laag,
+		kaart: readCamera(params.get('kaart'))
+	};
 }
 
 /** The query string for a view; the default level is left out so links stay short. */
@@ -34,7 +60,9 @@ export function viewStateSearch(state: ViewState): string {
 	const params = new URLSearchParams({ gemeente: state.gemeente });
 	if (state.gebied && state.gebied !== state.gemeente) params.set('gebied', state.gebied);
 	if (state.laag) params.set('laag', state.laag);
-	return `?${params}`;
+	if (state.kaart) params.set('kaart', formatCamera(state.kaart));
+	// A slash is fine in a query string and keeps the camera readable.
+	return `?${params.toString().replaceAll('%2F', '/')}`;
 }
 
 /**
