@@ -45,7 +45,13 @@ describe('parseBoundaries golden files', () => {
 	});
 
 	it('has no out file without an in file', () => {
-		const inputs = new Set([...names, ...fixtureNames('.csv')]);
+		const inputs = new Set([
+			...names,
+			...fixtureNames('.csv'),
+			...fixtureNames('.csv', 'monitor').map((n) => `monitor-${n}`),
+			'cbs-odata-paged',
+			...fixtureNames('.json', 'cbs-odata').filter((n) => !n.startsWith('page-')).map((n) => `cbs-odata-${n}`)
+		]);
 		expect(fixturesOut().filter((name) => !inputs.has(name))).toEqual([]);
 	});
 });

@@ -3,13 +3,52 @@
 //   npm run import -- boundaries FILE...    CBS/PDOK GeoJSON (gemeenten, wijken, buurten)
 //   npm run import -- pdok URL [--year N]   a PDOK OGC API Features collection (items URL)
 //   npm run import -- stadsdelen FILE       a buurt → stadsdeel indeling (CSV)
+//   npm run import -- monitor [--catalogus FILE] [--waarden FILE] [--synthetisch] [--bron TEXT]
+//                                           the monitor in long format (catalogue and/or values)
+//   npm run import -- monitor-breed FILE [--jaar N] [--synthetisch] [--bron TEXT]
+//                                           a wide municipal export (one column per indicator)
+//   npm run import -- cbs URL|FILE --jaar N [--gemeente GM0164]...
+//                                           CBS Kerncijfers wijken en buurten (StatLine OData TypedDataSet)
 import { readConfig } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db/client';
 import { migrate } from '../src/lib/server/db/migrate';
-import { importBoundaryFile, importDefaults, importOgcCollection, importStadsdelenFile } from './import';
+import { readFile } from 'node:fs/promises';
+import {
+	importBoundaryFile,
+	importCbsOdata,
+	importCbsOdataPages,
+	importDefaults,
+	importMonitorLongFiles,
+	importMonitorWideFile,
+	importOgcCollection,
+	importStadsdelenFile,
+	type MonitorImportResult
+} from './import';
 import { ImportError, formatProblem } from './problems';
 
 const progress = (message: string) => console.log(message);
+
+/** The value after a flag (`--jaar 2024`), all values of a repeated flag, and whether a flag is present. */
+function option(args: string[], flag: string): string | undefined {
+	const i = args.indexOf(flag);
+	return i >= 0 ? args[i + 1] : undefined;
+}
+function options(args: string[], flag: string): string[] {
+	return args.flatMap((a, i) => (a === flag && args[i + 1] ? [args[i + 1]] : []));
+}
+function yearOption(args: string[]): number | undefined {
+	const text = option(args, '--jaar') ?? option(args, '--year');
+	if (text === undefined) return undefined;
+	if (!/^\d{4}$/.test(text)) throw new Error(`--jaar verwacht een jaartal, niet "${text}"`);
+	return Number(text);
+}
+function reportMonitor(r: MonitorImportResult): void {
+	progress(
+		`${r.file}: ${r.indicators} indicatoren (${r.indicatorsWritten} nieuw of gewijzigd), ${r.values} waarden, ${r.empty} leeg` +
+			`${r.skipped ? `, ${r.skipped} regio's buiten de geladen gemeenten overgeslagen` : ''}; ` +
+			`${r.written} nieuw of gewijzigd, ${r.removed} verwijderd; jaren ${r.years.join(', ') || '-'}`
+	);
+}
 
 async function main(args: string[]): Promise<void> {
 	const config = readConfig();
@@ -46,8 +85,48 @@ async function main(args: string[]): Promise<void> {
 					progress(`${g.gemeentecode}: ${g.stadsdelen} stadsdelen, ${g.buurten} buurten`);
 				}
 				break;
+			case 'monitor': {
+				const catalogue = option(rest, '--catalogus');
+				const values = option(rest, '--waarden');
+				if (!catalogue && !values) throw new Error('geef --catalogus FILE en/of --waarden FILE');
+				reportMonitor(
+					await importMonitorLongFiles(db, catalogue, values, {
+						synthetic: rest.includes('--synthetisch'),
+						source: option(rest, '--bron')
+					})
+				);
+				break;
+			}
+			case 'monitor-breed': {
+				const file = rest.find((a, i) => !a.startsWith('--') && !rest[i - 1]?.startsWith('--'));
+				if (!file) throw new Error('geef een CSV-bestand');
+				reportMonitor(
+					await importMonitorWideFile(db, file, {
+						year: yearOption(rest),
+						synthetic: rest.includes('--synthetisch'),
+						source: option(rest, '--bron')
+					})
+				);
+				break;
+			}
+			case 'cbs': {
+				const target = rest.find((a, i) => !a.startsWith('--') && !rest[i - 1]?.startsWith('--'));
+				const year = yearOption(rest);
+				if (!target || year === undefined) throw new Error('geef de TypedDataSet-URL of een JSON-bestand en --jaar');
+				const gemeenten = options(rest, '--gemeente');
+				const common = { year, gemeenten: gemeenten.length ? gemeenten : undefined, source: option(rest, '--bron') };
+				if (/^https?:\/\//.test(target)) {
+					reportMonitor(await importCbsOdata(db, { url: target, ...common }, progress));
+				} else {
+					// A saved answer: one page, or an array of pages.
+					const document = JSON.parse(await readFile(target, 'utf8'));
+					const pages = Array.isArray(document) ? document : [document];
+					reportMonitor(await importCbsOdataPages(db, pages, { file: target, ...common }));
+				}
+				break;
+			}
 			default:
-				throw new Error(`onbekende opdracht "${command}" (all, boundaries, pdok, stadsdelen)`);
+				throw new Error(`onbekende opdracht "${command}" (all, boundaries, pdok, stadsdelen, monitor, monitor-breed, cbs)`);
 		}
 		progress(`klaar in ${((Date.now() - started) / 1000).toFixed(1)} s (${db.kind})`);
 	} finally {

@@ -5,10 +5,16 @@ import { basename, join } from 'node:path';
 import { withinTransaction, type Db } from '../src/lib/server/db/client';
 import * as areas from '../src/lib/server/db/areas';
 import * as stadsdelen from '../src/lib/server/db/stadsdelen';
+import * as indicators from '../src/lib/server/db/indicators';
+import type { Indicator } from '../src/lib/domain/monitor';
 import { parseBoundaries, type BoundaryFeature, type ParseOptions } from './cbs-boundaries';
 import { parseStadsdelen } from './stadsdelen-csv';
 import { ImportError, silent, type ImportProblem, type Progress } from './problems';
 import { fetchOgcFeatures, type OgcSource } from './pdok-ogc';
+import { parseCatalogue, parseLongValues } from './monitor-long';
+import { parseWideValues } from './monitor-wide';
+import { fetchCbsOdata, parseCbsOdata, type CbsColumnMapping, type CbsOdataSource } from './cbs-odata';
+import { mentionsSynthetic, type MonitorContext, type MonitorValue } from './monitor-common';
 
 export interface BoundaryImportResult {
 	file: string;
@@ -147,7 +153,9 @@ export const DEFAULT_FILES = {
 		'cbs/gebiedsindeling_2024_hengelo_enschede/wijken_2024_schematisch.geojson',
 		'cbs/gebiedsindeling_2024_hengelo_enschede/buurten_2024_schematisch.geojson'
 	],
-	stadsdelen: ['gebieden/enschede_stadsdelen_buurten_2024.csv']
+	stadsdelen: ['gebieden/enschede_stadsdelen_buurten_2024.csv'],
+	/** The demo monitor: catalogue, then values (synthetic). */
+	monitor: ['demo/monitor_indicatoren.csv', 'demo/monitor_waarden.csv']
 };
 
 /** Loads (or reloads) everything a first start needs from the data directory, all or nothing. */
@@ -156,7 +164,7 @@ export async function importDefaults(outer: Db, dataDir: string, progress: Progr
 }
 
 async function importDefaultsIn(db: Db, dataDir: string, progress: Progress): Promise<void> {
-	const steps = DEFAULT_FILES.boundaries.length + DEFAULT_FILES.stadsdelen.length;
+	const steps = DEFAULT_FILES.boundaries.length + DEFAULT_FILES.stadsdelen.length + 1;
 	let step = 0;
 	for (const path of DEFAULT_FILES.boundaries) {
 		progress(`[${++step}/${steps}] gebieden uit ${path}`);
@@ -167,5 +175,229 @@ async function importDefaultsIn(db: Db, dataDir: string, progress: Progress): Pr
 		progress(`[${++step}/${steps}] stadsdelen uit ${path}`);
 		const result = await importStadsdelenFile(db, join(dataDir, path));
 		for (const g of result.gemeenten) progress(`      ${g.gemeentecode}: ${g.stadsdelen} stadsdelen, ${g.buurten} buurten`);
+	}	await importMonitorDefaultsIn(db, dataDir, progress, `[${++step}/${steps}] `);
+	await db.exec('ANALYZE areas, stadsdelen, stadsdeel_buurten');
+}
+
+/** Loads the demo monitor alone (a database that has its areas from before the monitor existed). */
+export async function importMonitorDefaults(outer: Db, dataDir: string, progress: Progress = silent): Promise<void> {
+	await outer.transaction((tx) => importMonitorDefaultsIn(withinTransaction(tx, outer.kind), dataDir, progress, ''));
+}
+
+async function importMonitorDefaultsIn(db: Db, dataDir: string, progress: Progress, step: string): Promise<void> {
+	const [cataloguePath, valuesPath] = DEFAULT_FILES.monitor;
+	progress(`${step}monitor uit ${cataloguePath} en ${valuesPath} (demodata, synthetisch)`);
+	const r = await importMonitorLongFiles(db, join(dataDir, cataloguePath), join(dataDir, valuesPath), { synthetic: true });
+	progress(
+		`      ${r.indicators} indicatoren, ${r.values + r.empty} rijen (${r.values} waarden, ${r.empty} leeg) ` +
+			`over ${r.years.join(', ')}; ${r.written} nieuw of gewijzigd`
+	);
+}
+
+// ---------- the wijk- en buurtmonitor ----------
+
+export interface MonitorImportOptions {
+	/** The values are invented (demo data). A catalogue bron mentioning DEMODATA or synthetisch says so too. */
+	synthetic?: boolean;
+	/**
+	 * Provenance stored with the values. Default: the indicator's bron when the catalogue is part of the same
+	 * import, the CBS table for CBS, otherwise the file name.
+	 */
+	source?: string;
+	/** The year of every row: a wide export without a jaar column, a CBS table. */
+	year?: number;
+}
+
+export interface MonitorImportResult {
+	file: string;
+	/** Catalogue entries read, and those new or changed. */
+	indicators: number;
+	indicatorsWritten: number;
+	/** Values read, and cells that were empty (not available: nothing is stored). */
+	values: number;
+	empty: number;
+	/** Value rows new or changed; an unchanged re-import writes nothing. */
+	written: number;
+	/** Stored values that their own source now reports as not available. */
+	removed: number;
+	/** CBS regions outside the loaded gemeenten (and Nederland itself). */
+	skipped: number;
+	years: number[];
+}
+
+/** Where values come from and whether they are invented, per indicator. */
+type ProvenanceOf = (indicator: string) => { source: string; synthetic: boolean };
+
+async function monitorContext(db: Db, catalogue: Indicator[]): Promise<MonitorContext> {
+	const known = new Map<string, { unit: string }>((await indicators.listCatalogue(db)).map((i) => [i.code, { unit: i.unit }]));
+	for (const entry of catalogue) known.set(entry.code, { unit: entry.unit });
+	return { indicators: known, areas: await indicators.areaCodes(db) };
+}
+
+/** Writes a checked catalogue and values in one transaction. */
+async function writeMonitor(
+	db: Db,
+	file: string,
+	catalogue: Indicator[],
+	values: MonitorValue[],
+	provenanceOf: ProvenanceOf,
+	options: { onlyNewCatalogue?: boolean; skipped?: number } = {}
+): Promise<MonitorImportResult> {
+	const present = values.filter((v) => v.value !== null);
+	const empty = values.filter((v) => v.value === null);
+	const counts = await db.transaction(async (tx) => {
+		const indicatorsWritten = await indicators.upsertCatalogue(tx, catalogue, { onlyNew: options.onlyNewCatalogue });
+		const written = await indicators.upsertValues(
+			tx,
+			present.map((v) => ({ areaCode: v.areaCode, indicator: v.indicator, year: v.year, value: v.value!, ...provenanceOf(v.indicator) }))
+		);
+		const removed = await indicators.removeValues(
+			tx,
+			empty.map((v) => ({ areaCode: v.areaCode, indicator: v.indicator, year: v.year, source: provenanceOf(v.indicator).source }))
+		);
+		// Fresh statistics, or the planner takes every table for one row and the monitor queries slow down
+		// several-fold (PGlite runs no autovacuum).
+		await tx.exec('ANALYZE indicators, indicator_values');
+		return { indicatorsWritten, written, removed };
+	});
+	return {
+		file,
+		indicators: catalogue.length,
+		indicatorsWritten: counts.indicatorsWritten,
+		written: counts.written,
+		removed: counts.removed,
+		values: present.length,
+		empty: empty.length,
+		skipped: options.skipped ?? 0,
+		years: [...new Set(values.map((v) => v.year))].sort((a, b) => a - b)
+	};
+}
+
+/** Provenance of values whose catalogue is not part of the import: the option, else the file. */
+function fileProvenance(file: string, options: MonitorImportOptions): ProvenanceOf {
+	const source = options.source ?? file;
+	const synthetic = Boolean(options.synthetic) || mentionsSynthetic(source);
+	return () => ({ source, synthetic });
+}
+
+/**
+ * Imports the monitor in long format: a catalogue, values, or both (then in one transaction). Values may
+ * only name indicators of this catalogue or the one already stored, and areas that are loaded.
+ */
+export async function importMonitorLong(
+	db: Db,
+	input: { catalogue?: { text: string; file: string }; values?: { text: string; file: string } },
+	options: MonitorImportOptions = {}
+): Promise<MonitorImportResult> {
+	const problems: ImportProblem[] = [];
+	let catalogue: Indicator[] = [];
+	if (input.catalogue) {
+		const parsed = parseCatalogue(input.catalogue.text, input.catalogue.file, { synthetic: options.synthetic });
+		problems.push(...parsed.problems);
+		catalogue = parsed.indicators.map(({ row: _row, ...entry }) => entry);
+	}
+	let values: MonitorValue[] = [];
+	if (input.values) {
+		const parsed = parseLongValues(input.values.text, input.values.file, await monitorContext(db, catalogue));
+		problems.push(...parsed.problems);
+		values = parsed.values;
+	}
+	if (problems.length) throw new ImportError(problems);
+	const file = input.values?.file ?? input.catalogue?.file ?? '';
+	if (!input.catalogue && !input.values) throw new ImportError([{ file, message: 'geen catalogus en geen waarden opgegeven' }]);
+
+	const fromCatalogue = new Map(catalogue.map((entry) => [entry.code, entry]));
+	const otherwise = fileProvenance(input.values?.file ?? file, options);
+	const provenanceOf: ProvenanceOf = (code) => {
+		const entry = fromCatalogue.get(code);
+		if (!entry) return otherwise(code);
+		const source = options.source ?? entry.source;
+		return { source, synthetic: Boolean(options.synthetic) || entry.synthetic || mentionsSynthetic(source) };
+	};
+	return writeMonitor(db, file, catalogue, values, provenanceOf);
+}
+
+async function readText(path: string): Promise<{ text: string; file: string }> {
+	const file = basename(path);
+	try {
+		return { text: await readFile(path, 'utf8'), file };
+	} catch (cause) {
+		throw new ImportError([{ file, message: `niet te lezen: ${(cause as Error).message}` }]);
 	}
 }
+
+export async function importMonitorLongFiles(
+	db: Db,
+	cataloguePath: string | undefined,
+	valuesPath: string | undefined,
+	options: MonitorImportOptions = {}
+): Promise<MonitorImportResult> {
+	return importMonitorLong(
+		db,
+		{
+			catalogue: cataloguePath ? await readText(cataloguePath) : undefined,
+			values: valuesPath ? await readText(valuesPath) : undefined
+		},
+		options
+	);
+}
+
+/** Imports a wide municipal export: one row per area (and year), one column per indicator of the catalogue. */
+export async function importMonitorWide(
+	db: Db,
+	text: string,
+	file: string,
+	options: MonitorImportOptions = {}
+): Promise<MonitorImportResult> {
+	const parsed = parseWideValues(text, file, { ...(await monitorContext(db, [])), year: options.year });
+	if (parsed.problems.length) throw new ImportError(parsed.problems);
+	return writeMonitor(db, file, [], parsed.values, fileProvenance(file, options));
+}
+
+export async function importMonitorWideFile(db: Db, path: string, options: MonitorImportOptions = {}): Promise<MonitorImportResult> {
+	const { text, file } = await readText(path);
+	return importMonitorWide(db, text, file, options);
+}
+
+export interface CbsImportOptions extends MonitorImportOptions {
+	year: number;
+	/** Name of what was read, for messages (the URL or file). */
+	file: string;
+	mapping?: CbsColumnMapping[];
+	/** Gemeenten to import; default every gemeente with buurten loaded. */
+	gemeenten?: string[];
+}
+
+/**
+ * Imports the pages of a CBS KWB TypedDataSet. Indicators the catalogue does not have yet are added from
+ * the mapping; existing catalogue entries are left as they are.
+ */
+export async function importCbsOdataPages(db: Db, pages: unknown[], options: CbsImportOptions): Promise<MonitorImportResult> {
+	const parsed = parseCbsOdata(pages, {
+		file: options.file,
+		year: options.year,
+		mapping: options.mapping,
+		gemeenten: new Set(options.gemeenten ?? (await indicators.gemeentenWithBuurten(db))),
+		areas: await indicators.areaCodes(db)
+	});
+	if (parsed.problems.length) throw new ImportError(parsed.problems);
+	const source = options.source ?? `CBS Kerncijfers wijken en buurten ${options.year} (${parsed.table ?? 'StatLine'})`;
+	const synthetic = Boolean(options.synthetic);
+	const found = new Set(parsed.values.map((v) => v.indicator));
+	const catalogue = parsed.indicators.filter((i) => found.has(i.code)).map((i) => ({ ...i, source, synthetic }));
+	return writeMonitor(db, options.file, catalogue, parsed.values, () => ({ source, synthetic }), {
+		onlyNewCatalogue: true,
+		skipped: parsed.skipped
+	});
+}
+
+/** Fetches a KWB TypedDataSet from CBS StatLine (every page) and imports it. */
+export async function importCbsOdata(
+	db: Db,
+	source: CbsOdataSource & Omit<CbsImportOptions, 'file'>,
+	progress: Progress = silent
+): Promise<MonitorImportResult> {
+	const pages = await fetchCbsOdata(source, progress);
+	return importCbsOdataPages(db, pages, { ...source, file: source.url });
+}
+

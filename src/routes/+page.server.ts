@@ -1,11 +1,16 @@
 import { getDb } from '$lib/server/db';
 import * as areas from '$lib/server/db/areas';
+import * as indicators from '$lib/server/db/indicators';
+import { areaProfile, themeData } from '$lib/server/monitor';
 import { readViewState, shownLevel } from '$lib/domain/view-state';
+import { readThemeState } from '$lib/domain/theme-state';
+import { DEFAULT_WEIGHTS, WeightsError, parseWeights } from '$lib/domain/urgency';
 
 export async function load({ url }) {
 	const db = await getDb();
 	const gemeenten = await areas.listGemeenten(db);
 	const state = readViewState(url.searchParams, gemeenten.map((g) => g.code));
+	const theme = readThemeState(url.searchParams);
 	const gemeente = gemeenten.find((g) => g.code === state.gemeente) ?? null;
 
 	const gemeenteDetail = gemeente ? await areas.get(db, gemeente.code) : null;
@@ -15,5 +20,37 @@ export async function load({ url }) {
 	const level = shownLevel(state, current?.level ?? 'gemeente', gemeente?.hasStadsdelen ?? false);
 	const shown = gemeente ? await areas.listRefs(db, gemeente.code, level) : [];
 
-	return { gemeenten, gemeente, state, selected: current, level, shown, notFound };
+	let weights = DEFAULT_WEIGHTS;
+	let weightsError: string | null = null;
+	try {
+		weights = parseWeights(theme.gewichten);
+	} catch (error) {
+		if (!(error instanceof WeightsError)) throw error;
+		weightsError = error.message;
+	}
+	const catalogue = await indicators.listCatalogue(db);
+	const years = gemeente ? await indicators.years(db, gemeente.code) : [];
+	const monitor =
+		gemeente && theme.thema && catalogue.length
+			? await themeData(db, { gemeente: gemeente.code, level, ...theme, thema: theme.thema, year: theme.jaar, weights })
+			: null;
+	const profile =
+		current && catalogue.length ? await areaProfile(db, current.code, { year: monitor?.year ?? theme.jaar ?? undefined, weights }) : null;
+
+	return {
+		gemeenten,
+		gemeente,
+		state,
+		theme,
+		selected: current,
+		level,
+		shown,
+		notFound,
+		catalogue,
+		years,
+		weights,
+		weightsError,
+		monitor,
+		profile
+	};
 }

@@ -327,7 +327,7 @@ describe(`importers on ${engine}`, () => {
 
 		beforeAll(async () => {
 			copy = await mkdtemp(join(tmpdir(), 'wijkbeeld-data-'));
-			for (const path of [...DEFAULT_FILES.boundaries, ...DEFAULT_FILES.stadsdelen]) {
+			for (const path of [...DEFAULT_FILES.boundaries, ...DEFAULT_FILES.stadsdelen, ...DEFAULT_FILES.monitor]) {
 				await mkdir(dirname(join(copy, path)), { recursive: true });
 				await copyFile(join(dataDir, path), join(copy, path));
 			}

@@ -12,7 +12,8 @@ describe('formatting for Dutch readers', () => {
 	it('writes values with their unit', () => {
 		expect(formatValue(24.7, '%')).toBe('24,7 %');
 		expect(formatValue(1432, 'aantal')).toBe('1.432');
-		expect(formatValue(167, 'x 1.000 euro')).toBe('167 x 1.000 euro');
+		expect(formatValue(167, 'x 1.000 euro')).toBe('€ 167.000');
+		expect(formatValue(5.6, 'score 0-10')).toBe('5,6');
 		expect(formatValue(null, '%')).toBe('–');
 	});
 

@@ -3,6 +3,7 @@
 // text locally with the browser's font engine.
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { AreaLevel } from '../domain/areas';
+import { SUPPRESSED } from '../domain/palettes';
 
 export const MAP_LEVELS = ['stadsdeel', 'wijk', 'buurt'] as const satisfies AreaLevel[];
 export type MapLevel = (typeof MAP_LEVELS)[number];
@@ -76,6 +77,14 @@ export function buildStyle(): StyleSpecification {
 				layout: { visibility: 'none' as const },
 				paint: { 'fill-color': fillColour(null, null), 'fill-opacity': 0.85 }
 			})),
+			...MAP_LEVELS.map((level) => ({
+				id: `${level}-suppressed`,
+				type: 'fill' as const,
+				source: level,
+				layout: { visibility: 'none' as const },
+				filter: ['in', ['get', 'code'], ['literal', []]] as ExpressionSpecification,
+				paint: { 'fill-pattern': SUPPRESSED.image }
+			})),
 			{
 				id: 'buurt-line',
 				type: 'line',
@@ -101,6 +110,16 @@ export function buildStyle(): StyleSpecification {
 				source: 'gemeente',
 				paint: { 'line-color': colours.gemeenteLine, 'line-width': 2.5 }
 			},
+			...MAP_LEVELS.map((level) => ({
+				id: `${level}-hover`,
+				type: 'line' as const,
+				source: level,
+				layout: { visibility: 'none' as const },
+				paint: {
+					'line-color': colours.gemeenteLine,
+					'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 3, 0] as ExpressionSpecification
+				}
+			})),
 			{
 				id: 'selection-line',
 				type: 'line',

@@ -1,6 +1,7 @@
 // Query-string schemas of the API, shared by the routes that take the same parameters.
 import { z } from 'zod';
 import { AREA_CODE, GEMEENTE_CODE, LEVELS } from '../domain/areas';
+import { WeightsError, parseWeights } from '../domain/urgency';
 
 export const gemeenteCode = z.string().regex(GEMEENTE_CODE, 'verwacht een gemeentecode als GM0164');
 export const areaCode = z.string().regex(AREA_CODE, 'verwacht een gebiedscode als BU01640202');
@@ -16,3 +17,42 @@ export const searchQuery = z.object({
 	gemeente: gemeenteCode.optional(),
 	limit: z.coerce.number().int().min(1).max(50).default(10)
 });
+
+const year = z.coerce.number().int('verwacht een jaartal').min(1990, 'verwacht een jaartal als 2024').max(2100, 'verwacht een jaartal als 2024');
+
+/** `sociaal:2,veiligheid:1` → Weights, with the Dutch message of parseWeights when it cannot be read. */
+const weights = z
+	.string()
+	.max(200, 'te lang')
+	.optional()
+	.transform((text, ctx) => {
+		try {
+			return parseWeights(text);
+		} catch (error) {
+			if (!(error instanceof WeightsError)) throw error;
+			ctx.addIssue({ code: 'custom', message: error.message });
+			return z.NEVER;
+		}
+	});
+
+export const indicatorValuesQuery = z.object({
+	gemeente: gemeenteCode,
+	level: areaLevel.default('buurt'),
+	year: year.optional()
+});
+
+export const urgencyQuery = z.object({
+	gemeente: gemeenteCode,
+	level: areaLevel.exclude(['gemeente'], { message: 'verwacht stadsdeel, wijk of buurt' }).default('buurt'),
+	year: year.optional(),
+	weights,
+	topN: z.coerce.number().int().min(1, 'minstens 1').max(50, 'hoogstens 50').default(5),
+	draws: z.coerce.number().int().min(0, 'minstens 0').max(2000, 'hoogstens 2000').default(500)
+});
+
+export const profileQuery = z.object({
+	year: year.optional(),
+	weights
+});
+
+export const indicatorCode = z.string().regex(/^[a-z0-9_]{1,64}$/i, 'verwacht een indicatorcode als p_laag_inkomen');

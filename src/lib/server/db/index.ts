@@ -4,7 +4,8 @@ import { readConfig } from '../config';
 import { openDatabase, type Db } from './client';
 import { migrate } from './migrate';
 import * as areas from './areas';
-import { importDefaults } from '../../../../geo/import';
+import * as indicators from './indicators';
+import { importDefaults, importMonitorDefaults } from '../../../../geo/import';
 
 let ready: Promise<Db> | undefined;
 
@@ -19,6 +20,10 @@ async function open(log: (message: string) => void): Promise<Db> {
 	if (config.importOnStart && (await areas.count(db)) === 0) {
 		log(`lege database: gegevens laden uit ${config.dataDir}`);
 		await importDefaults(db, config.dataDir, log);
+	} else if (config.importOnStart && (await indicators.countCatalogue(db)) === 0) {
+		// A database from before the monitor existed has its areas but no indicators yet.
+		log(`geen monitor in de database: demodata laden uit ${config.dataDir}`);
+		await importMonitorDefaults(db, config.dataDir, log);
 	}
 	log(`database ${db.kind} gereed in ${Date.now() - started} ms`);
 	return db;
