@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import type { Indicator } from '../src/lib/domain/monitor';
 import { ImportError, silent, type ImportProblem, type Progress } from './problems';
+import { fetchPages } from './paged-fetch';
 import { checkAreaCode, checkRange, DuplicateCheck, parseYear, type MonitorValue } from './monitor-common';
 
 export interface CbsColumnMapping {
@@ -83,40 +84,33 @@ export interface CbsOdataSource {
 
 /** Fetches every page of a TypedDataSet, following `odata.nextLink`. */
 export async function fetchCbsOdata(source: CbsOdataSource, progress: Progress = silent): Promise<CbsPage[]> {
-	const doFetch = source.fetch ?? fetch;
 	const first = new URL(source.url);
 	// Without $format the Feed answers in Atom XML.
 	if (!first.searchParams.has('$format')) first.searchParams.set('$format', 'json');
-	const maxPages = source.maxPages ?? 100;
-	const pages: CbsPage[] = [];
-	const visited = new Set<string>();
-	let next: string | undefined = first.toString();
 	let received = 0;
-	while (next) {
-		if (visited.has(next)) throw new ImportError([{ file: source.url, message: `de service verwijst opnieuw naar ${next}` }]);
-		if (pages.length >= maxPages) throw new ImportError([{ file: source.url, message: `meer dan ${maxPages} pagina's; afgebroken` }]);
-		visited.add(next);
-		let response: Response;
-		try {
-			response = await doFetch(next, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(120_000) });
-		} catch (cause) {
-			throw new ImportError([{ file: next, message: `service niet bereikbaar: ${(cause as Error).message}` }]);
-		}
-		if (!response.ok) throw new ImportError([{ file: next, message: `service antwoordt ${response.status} ${response.statusText}` }]);
-		let body: unknown;
-		try {
-			body = await response.json();
-		} catch {
-			throw new ImportError([{ file: next, message: 'antwoord is geen JSON' }]);
-		}
-		const page = pageSchema.safeParse(body);
-		if (!page.success) throw new ImportError([{ file: next, message: 'antwoord is geen OData-pagina (verwacht "value": [...])' }]);
-		pages.push(page.data);
-		received += page.data.value.length;
-		progress(`pagina ${pages.length}: ${received} regio's`);
-		const link = page.data['odata.nextLink'];
-		next = link && page.data.value.length > 0 ? new URL(link, next).toString() : undefined;
-	}
+	let pageNumber = 0;
+	const pages = await fetchPages<CbsPage>(
+		{
+			first,
+			source: source.url,
+			accept: 'application/json',
+			timeoutMs: 120_000,
+			maxPages: source.maxPages ?? 100,
+			fetch: source.fetch,
+			read(body, _response, url) {
+				const page = pageSchema.safeParse(body);
+				if (!page.success) throw new ImportError([{ file: url, message: 'antwoord is geen OData-pagina (verwacht "value": [...])' }]);
+				received += page.data.value.length;
+				return {
+					page: page.data,
+					count: page.data.value.length,
+					next: page.data['odata.nextLink'],
+					progress: `pagina ${++pageNumber}: ${received} regio's`
+				};
+			}
+		},
+		progress
+	);
 	return pages;
 }
 

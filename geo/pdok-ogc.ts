@@ -2,6 +2,7 @@
 // page by page through its `next` links, in RD New (EPSG:28992) as CBS delivers it.
 import { z } from 'zod';
 import { ImportError, silent, type Progress } from './problems';
+import { fetchPages } from './paged-fetch';
 
 export interface OgcSource {
 	/** The collection's items URL, e.g. …/ogc/v1/collections/buurten/items?gemeentecode=GM0164 */
@@ -39,54 +40,42 @@ export async function fetchOgcFeatures(
 	source: OgcSource,
 	progress: Progress = silent
 ): Promise<{ pages: unknown[]; srid: number }> {
-	const doFetch = source.fetch ?? fetch;
 	const first = new URL(source.url);
 	if (!first.searchParams.has('f')) first.searchParams.set('f', 'json');
 	if (!first.searchParams.has('limit')) first.searchParams.set('limit', String(source.limit ?? 1000));
 	if (!first.searchParams.has('crs')) first.searchParams.set('crs', RD_NEW);
 
-	const pages: unknown[] = [];
-	const visited = new Set<string>();
 	let srid: number | null = null;
-	let next: string | undefined = first.toString();
 	let received = 0;
-	while (next) {
-		if (visited.has(next)) throw new ImportError([{ file: source.url, message: `de service verwijst opnieuw naar ${next}` }]);
-		if (pages.length >= (source.maxPages ?? 1000)) {
-			throw new ImportError([{ file: source.url, message: `meer dan ${source.maxPages ?? 1000} pagina's; afgebroken` }]);
-		}
-		visited.add(next);
-		let response: Response;
-		try {
-			response = await doFetch(next, {
-				headers: { accept: 'application/geo+json, application/json' },
-				signal: AbortSignal.timeout(60_000)
-			});
-		} catch (cause) {
-			throw new ImportError([{ file: next, message: `service niet bereikbaar: ${(cause as Error).message}` }]);
-		}
-		if (!response.ok) {
-			throw new ImportError([{ file: next, message: `service antwoordt ${response.status} ${response.statusText}` }]);
-		}
-		const pageSrid = sridFromContentCrs(response.headers.get('content-crs'));
-		if (pageSrid === null || (srid !== null && pageSrid !== srid)) {
-			throw new ImportError([{ file: next, field: 'Content-Crs', message: `onverwacht coördinatenstelsel ${response.headers.get('content-crs')}` }]);
-		}
-		srid = pageSrid;
-		let body: unknown;
-		try {
-			body = await response.json();
-		} catch {
-			throw new ImportError([{ file: next, message: 'antwoord is geen JSON' }]);
-		}
-		const page = pageSchema.safeParse(body);
-		if (!page.success) throw new ImportError([{ file: next, message: 'antwoord is geen GeoJSON FeatureCollection' }]);
-		pages.push(body);
-		received += page.data.features.length;
-		const total = page.data.numberMatched ? ` van ${page.data.numberMatched}` : '';
-		progress(`pagina ${pages.length}: ${received}${total} features`);
-		const link = page.data.links?.find((l) => l.rel === 'next');
-		next = link && page.data.features.length > 0 ? new URL(link.href, next).toString() : undefined;
-	}
+	let pageNumber = 0;
+	const pages = await fetchPages<unknown>(
+		{
+			first,
+			source: source.url,
+			accept: 'application/geo+json, application/json',
+			timeoutMs: 60_000,
+			maxPages: source.maxPages ?? 1000,
+			fetch: source.fetch,
+			read(body, response, url) {
+				const header = response.headers.get('content-crs');
+				const pageSrid = sridFromContentCrs(header);
+				if (pageSrid === null || (srid !== null && pageSrid !== srid)) {
+					throw new ImportError([{ file: url, field: 'Content-Crs', message: `onverwacht coördinatenstelsel ${header}` }]);
+				}
+				srid = pageSrid;
+				const page = pageSchema.safeParse(body);
+				if (!page.success) throw new ImportError([{ file: url, message: 'antwoord is geen GeoJSON FeatureCollection' }]);
+				received += page.data.features.length;
+				const total = page.data.numberMatched ? ` van ${page.data.numberMatched}` : '';
+				return {
+					page: body,
+					count: page.data.features.length,
+					next: page.data.links?.find((l) => l.rel === 'next')?.href,
+					progress: `pagina ${++pageNumber}: ${received}${total} features`
+				};
+			}
+		},
+		progress
+	);
 	return { pages, srid: srid ?? 4326 };
 }
