@@ -1,5 +1,6 @@
 // The one data-access seam: the same SQL runs on in-process PGlite (+ PostGIS, the zero-setup default)
 // and on a real PostgreSQL + PostGIS server (when DATABASE_URL is set). Both take `$1`-style parameters.
+import { mkdir } from 'node:fs/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { Sql, TransactionSql } from 'postgres';
 
@@ -43,6 +44,8 @@ function pgliteQueryable(pg: PGlite | Transaction): Queryable {
 async function openPglite(options: OpenOptions): Promise<Db> {
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { postgis } = await import('@electric-sql/pglite-postgis');
+	// PGlite creates its own directory but not the ones above it (.data/ on a fresh clone).
+	if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
 	const pg = await PGlite.create({ dataDir: options.dataDir, extensions: { postgis } });
 	await pg.exec('CREATE EXTENSION IF NOT EXISTS postgis');
 	if (options.schema) {
