@@ -4,6 +4,7 @@
 // Chromium comes from Debian (/usr/bin/chromium): never `playwright install`.
 import { defineConfig } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const port = Number(process.env.E2E_PORT || 4317);
@@ -64,7 +65,8 @@ export default defineConfig({
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: origin,
-			WIJKBEELD_DB_DIR: process.env.E2E_PGLITE_DIR,
+			// A directory below one that does not exist yet, as on a fresh clone (.data/pglite): the app must create it.
+			WIJKBEELD_DB_DIR: join(process.env.E2E_PGLITE_DIR!, 'nieuw', 'pglite'),
 			// Empty means PGlite (the config treats '' as unset): a DATABASE_URL from the shell must not leak in.
 			DATABASE_URL: process.env.E2E_DATABASE_URL ?? ''
 		}

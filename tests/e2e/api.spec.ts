@@ -46,6 +46,49 @@ test.describe('HTTP API', () => {
 		expect(body.bbox).toHaveLength(4);
 	});
 
+	test('the indicator catalogue and values are labelled as demo data', async ({ request }) => {
+		const catalogue = await (await request.get('/api/indicators')).json();
+		expect(catalogue.length).toBe(17);
+		const laagInkomen = catalogue.find((i: { code: string }) => i.code === 'p_laag_inkomen');
+		expect(laagInkomen).toMatchObject({ domain: 'sociaal', direction: 'hoger_is_urgenter', synthetic: true, label: 'Demodata — geen echte cijfers' });
+
+		const body = await (await request.get('/api/indicators/p_laag_inkomen/values?gemeente=GM0164&level=wijk&year=2024')).json();
+		expect(body.meta).toMatchObject({ indicator: 'p_laag_inkomen', year: 2024, synthetic: true, label: 'Demodata — geen echte cijfers' });
+		expect(body.values).toHaveLength(10);
+		for (const v of body.values) expect(Object.keys(v).sort()).toEqual(['code', 'name', 'suppressed', 'value']);
+		// Small buurten show no value, and say why.
+		const buurten = await (await request.get('/api/indicators/p_laag_inkomen/values?gemeente=GM0164&level=buurt&year=2024')).json();
+		const suppressed = buurten.values.filter((v: { suppressed: boolean }) => v.suppressed);
+		expect(suppressed.length).toBeGreaterThan(0);
+		for (const v of suppressed) expect(v.value).toBeNull();
+	});
+
+	test('the urgency ranking explains itself and follows the weights', async ({ request }) => {
+		const equal = await (await request.get('/api/urgency?gemeente=GM0164&level=buurt&year=2024')).json();
+		expect(equal[0]).toMatchObject({ rank: 1, synthetic: true, label: 'Demodata — geen echte cijfers' });
+		expect(Object.keys(equal[0].domains).sort()).toEqual(['duurzaamheid', 'gezondheid', 'sociaal', 'veiligheid', 'wonen']);
+		expect(equal[0].drivers[0].explanation).toMatch(/gemeente/);
+		expect(equal[0].topNShare).toBeGreaterThanOrEqual(0);
+		const sum = equal[0].drivers.reduce((s: number, d: { contribution: number }) => s + d.contribution, 0);
+		expect(sum).toBeCloseTo(equal[0].score, 6);
+		const onlyWonen = await (
+			await request.get('/api/urgency?gemeente=GM0164&level=buurt&year=2024&weights=sociaal:0,gezondheid:0,veiligheid:0,duurzaamheid:0')
+		).json();
+		const order = (list: { code: string; rank: number | null }[]) => list.filter((a) => a.rank !== null).map((a) => a.code);
+		expect(order(onlyWonen)).not.toEqual(order(equal));
+		expect(onlyWonen[0].score).toBeCloseTo(onlyWonen[0].domains.wonen, 6);
+	});
+
+	test('the area card of De Noork', async ({ request }) => {
+		const card = await (await request.get('/api/areas/BU01640202/profile?year=2024')).json();
+		expect(card).toMatchObject({ code: 'BU01640202', name: 'De Noork', year: 2024, synthetic: true });
+		expect(card.years).toEqual([2020, 2021, 2022, 2023, 2024]);
+		const inwoners = card.indicators.find((i: { code: string }) => i.code === 'inwoners');
+		expect(inwoners.series).toHaveLength(5);
+		expect(card.urgency.rank).toBeGreaterThanOrEqual(1);
+		expect(card.urgency.stapeling).toBeGreaterThanOrEqual(0);
+	});
+
 	test('bad input is a 400 and an unknown code a 404, both as JSON { error }, never a stack trace', async ({ request }) => {
 		for (const [path, status] of [
 			['/api/areas/XX', 400],
@@ -54,6 +97,12 @@ test.describe('HTTP API', () => {
 			['/api/areas?level=buurt', 400],
 			['/api/areas?gemeente=GM0363', 404],
 			['/api/search?q=' + 'x'.repeat(200), 400],
+			['/api/urgency?gemeente=GM0164&weights=cultuur:2', 400],
+			['/api/urgency?gemeente=GM0164&weights=sociaal:-1', 400],
+			['/api/urgency?gemeente=GM0164&level=gemeente', 400],
+			['/api/indicators/bestaat_niet/values?gemeente=GM0164', 404],
+			['/api/indicators/p_bijstand/values?gemeente=GM0164&year=twintig', 400],
+			['/api/areas/BU99999999/profile', 404],
 			['/api/bestaat-niet', 404]
 		] as const) {
 			const response = await request.get(path, { headers: { accept: 'text/html' } });
