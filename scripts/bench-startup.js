@@ -23,7 +23,13 @@ function startServer(env) {
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const ready = (async () => {
+		// A server that never answers 200 (a broken build, a database that cannot open) ends the bench.
+		const deadline = started + 300_000;
 		for (;;) {
+			if (performance.now() > deadline) {
+				child.kill('SIGKILL');
+				throw new Error('no healthy answer from the server within 300 s');
+			}
 			try {
 				const response = await fetch(`${origin}/api/health`);
 				if (response.ok) return performance.now() - started;

@@ -15,27 +15,42 @@ export interface GeometryCheck {
 	repairable: boolean;
 }
 
+/**
+ * The features as one JSON parameter with each geometry as a GeoJSON string, which ST_GeomFromGeoJSON
+ * reads as it is, instead of as nested JSON that PostgreSQL first turns into jsonb numbers and back.
+ */
+function featureJson<T extends { geometry: unknown }>(features: T[]): string {
+	return JSON.stringify(features.map((f) => ({ ...f, geometry: JSON.stringify(f.geometry) })));
+}
+
+// The CTEs below are MATERIALIZED on purpose: inlined, PostgreSQL would copy the geometry expression into
+// every place that uses it and parse, repair and transform each geometry four or five times over.
+
 /** Asks PostGIS whether each geometry is valid, and whether ST_MakeValid can repair it. */
 export async function checkGeometries(
 	db: Queryable,
 	features: Pick<BoundaryFeature, 'row' | 'code' | 'geometry' | 'srid'>[]
 ): Promise<GeometryCheck[]> {
 	if (features.length === 0) return [];
-	const input = JSON.stringify(
+	const input = featureJson(
 		features.map((f) => ({ row: f.row, code: f.code, srid: f.srid, geometry: f.geometry }))
 	);
 	return db.query<GeometryCheck>(
-		`WITH input AS (
-			SELECT (f->>'row')::int AS row, f->>'code' AS code,
-			       ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), (f->>'srid')::int) AS g
-			FROM jsonb_array_elements($1::text::jsonb) AS f
-		), repaired AS (
-			SELECT row, code, g, ST_CollectionExtract(ST_MakeValid(g), 3) AS fixed FROM input
+		`WITH input AS MATERIALIZED (
+			SELECT r."row", r.code, ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), r.srid) AS g
+			FROM json_to_recordset($1::text::json) AS r("row" int, code text, srid int, geometry text)
+		), checked AS MATERIALIZED (
+			SELECT "row", code, g, ST_IsValid(g) AS valid FROM input
+		), repaired AS MATERIALIZED (
+			-- A valid geometry is its own repair: ST_MakeValid would return it unchanged.
+			SELECT "row", code, g, valid,
+			       ST_CollectionExtract(CASE WHEN valid THEN g ELSE ST_MakeValid(g) END, 3) AS fixed
+			FROM checked
 		)
-		SELECT row, code, ST_IsValid(g) AS valid,
-		       CASE WHEN ST_IsValid(g) THEN NULL ELSE ST_IsValidReason(g) END AS reason,
+		SELECT "row", code, valid,
+		       CASE WHEN valid THEN NULL ELSE ST_IsValidReason(g) END AS reason,
 		       (NOT ST_IsEmpty(fixed) AND ST_Area(fixed) > 0) AS repairable
-		FROM repaired ORDER BY row`,
+		FROM repaired ORDER BY "row"`,
 		[input]
 	);
 }
@@ -64,16 +79,22 @@ export async function upsertBoundaries(
 			attributes: f.attributes
 		}));
 		const rows = await db.query<{ code: string }>(
-			`WITH input AS (
-				SELECT f->>'code' AS code, (f->>'year')::int AS year, f->>'level' AS level, f->>'name' AS name,
-				       f->>'gemeentecode' AS gemeentecode, f->>'wijkcode' AS wijkcode,
-				       COALESCE(f->'attributes', '{}'::jsonb) AS attributes,
+			`WITH input AS MATERIALIZED (
+				SELECT r.code, r.year, r.level, r.name, r.gemeentecode, r.wijkcode,
+				       COALESCE(r.attributes, '{}'::jsonb) AS attributes,
 				       -- GeoJSON positions may carry an elevation; the columns are 2D.
-				       ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Force2D(
-				         ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), (f->>'srid')::int))), 3)) AS g
-				FROM jsonb_array_elements($1::text::jsonb) AS f
-			), projected AS (
-				SELECT input.*, ST_Transform(g, 28992) AS g_rd, ST_Transform(g, 4326) AS g_wgs FROM input
+				       ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), r.srid)) AS g
+				FROM jsonb_to_recordset($1::text::jsonb) AS r(code text, year int, level text, name text,
+				     gemeentecode text, wijkcode text, srid int, geometry text, attributes jsonb)
+			), repaired AS MATERIALIZED (
+				-- ST_MakeValid only where there is something to repair (it returns a valid geometry unchanged).
+				SELECT code, year, level, name, gemeentecode, wijkcode, attributes,
+				       ST_Multi(ST_CollectionExtract(CASE WHEN ST_IsValid(g) THEN g ELSE ST_MakeValid(g) END, 3)) AS g
+				FROM input
+			), projected AS MATERIALIZED (
+				SELECT code, year, level, name, gemeentecode, wijkcode, attributes,
+				       ST_Transform(g, 28992) AS g_rd, ST_Transform(g, 4326) AS g_wgs
+				FROM repaired
 			)
 			INSERT INTO areas (code, year, level, name, gemeentecode, wijkcode, geom_rd, geom, label_point,
 			                   area_ha, attributes, source, imported_at)
@@ -89,7 +110,7 @@ export async function upsertBoundaries(
 			      IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.wijkcode, EXCLUDED.attributes, EXCLUDED.source)
 			   OR NOT ST_Equals(areas.geom_rd, EXCLUDED.geom_rd)
 			RETURNING code`,
-			[JSON.stringify(batch), source]
+			[featureJson(batch), source]
 		);
 		written += rows.length;
 	}

@@ -3,6 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { Sql, TransactionSql } from 'postgres';
+import { defaultCacheDir, postgisBundle, seedDataDir } from './pglite-cache';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -27,6 +28,11 @@ export interface OpenOptions {
 	dataDir?: string;
 	/** Schema to put first on the search path (tests give every file its own). */
 	schema?: string;
+	/**
+	 * Where PGlite's start-up caches are kept (see pglite-cache.ts); false for none. Default:
+	 * node_modules/.cache/wijkbeeld when there is a node_modules directory.
+	 */
+	cacheDir?: string | false;
 }
 
 function pgliteQueryable(pg: PGlite | Transaction): Queryable {
@@ -43,10 +49,15 @@ function pgliteQueryable(pg: PGlite | Transaction): Queryable {
 
 async function openPglite(options: OpenOptions): Promise<Db> {
 	const { PGlite } = await import('@electric-sql/pglite');
-	const { postgis } = await import('@electric-sql/pglite-postgis');
-	// PGlite creates its own directory but not the ones above it (.data/ on a fresh clone).
-	if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-	const pg = await PGlite.create({ dataDir: options.dataDir, extensions: { postgis } });
+	const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir());
+	const postgis = await postgisBundle(cacheDir);
+	if (options.dataDir) {
+		// PGlite creates its own directory but not the ones above it (.data/ on a fresh clone).
+		await mkdir(options.dataDir, { recursive: true });
+		// An empty directory starts as a copy of a template that has initdb and PostGIS done already.
+		await seedDataDir(options.dataDir, cacheDir, PGlite, postgis);
+	}
+	const pg = await PGlite.create({ dataDir: options.dataDir, extensions: { postgis: postgis.extension } });
 	await pg.exec('CREATE EXTENSION IF NOT EXISTS postgis');
 	if (options.schema) {
 		await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(options.schema)}; SET search_path TO ${quoteIdent(options.schema)}, public`);
