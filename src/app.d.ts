@@ -7,6 +7,8 @@ declare global {
 		}
 		interface Locals {
 			requestId: string;
+			/** The signed-in user (hooks.server.ts), or null. */
+			user: import('$lib/domain/roles').User | null;
 		}
 	}
 }

@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { closeDb, getDb } from '$lib/server/db';
+import { SESSION_COOKIE, userOfSession } from '$lib/server/auth/sessions';
 
 // Warm the database before the first request: migrations, and the first-start import when it is empty.
 export const init: ServerInit = async () => {
@@ -37,7 +38,14 @@ const apiErrors: Handle = async ({ event, resolve }) => {
 	return new Response(JSON.stringify({ error: message }), { status: response.status, headers });
 };
 
-export const handle = sequence(requestId, apiErrors);
+/** The user of the session cookie, for every route and every server-side check. */
+const session: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = token ? await userOfSession(await getDb(), token) : null;
+	return resolve(event);
+};
+
+export const handle = sequence(requestId, apiErrors, session);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status !== 404) {

@@ -1,0 +1,83 @@
+// Sessions: a random token in an http-only cookie, its sha256 in the database. Signing in (OpenID Connect
+// or, outside production, the local sign-in) ends in createSession; every request reads the cookie once
+// in hooks.server.ts and finds the user in event.locals.user.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Cookies } from '@sveltejs/kit';
+import type { Queryable } from '../db/client';
+import type { Role, User } from '../../domain/roles';
+
+export const SESSION_COOKIE = 'wijkbeeld_sessie';
+/** A working day and a half: a session started in the morning lasts through an evening council meeting. */
+export const SESSION_HOURS = 36;
+
+function hash(token: string): string {
+	return createHash('sha256').update(token).digest('hex');
+}
+
+interface UserRow {
+	id: number;
+	email: string;
+	name: string;
+	role: Role;
+	gemeentecode: string | null;
+	organisation: string | null;
+}
+
+export function toUser(row: UserRow): User {
+	return {
+		id: Number(row.id),
+		email: row.email,
+		name: row.name,
+		role: row.role,
+		gemeentecode: row.gemeentecode,
+		organisation: row.organisation
+	};
+}
+
+/** Starts a session for the user and sets its cookie. */
+export async function createSession(
+	db: Queryable,
+	cookies: Cookies,
+	userId: number,
+	method: 'oidc' | 'lokaal',
+	secure: boolean
+): Promise<void> {
+	const token = randomBytes(32).toString('base64url');
+	await db.query(
+		`INSERT INTO sessions (token_hash, user_id, method, expires_at)
+		 VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
+		[hash(token), userId, method, SESSION_HOURS]
+	);
+	await db.query('UPDATE users SET last_seen_at = now() WHERE id = $1', [userId]);
+	cookies.set(SESSION_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		maxAge: SESSION_HOURS * 3600
+	});
+}
+
+/** The active user of a session token, or null when the token is unknown, expired or the user inactive. */
+export async function userOfSession(db: Queryable, token: string | undefined): Promise<User | null> {
+	if (!token || token.length > 200) return null;
+	const rows = await db.query<UserRow>(
+		`SELECT u.id, u.email, u.name, u.role, u.gemeentecode, u.organisation
+		 FROM sessions s JOIN users u ON u.id = s.user_id
+		 WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
+		[hash(token)]
+	);
+	return rows[0] ? toUser(rows[0]) : null;
+}
+
+/** Ends the session of the cookie (if any) and removes the cookie. */
+export async function endSession(db: Queryable, cookies: Cookies): Promise<void> {
+	const token = cookies.get(SESSION_COOKIE);
+	if (token) await db.query('DELETE FROM sessions WHERE token_hash = $1', [hash(token)]);
+	cookies.delete(SESSION_COOKIE, { path: '/' });
+}
+
+/** Removes expired sessions (called at start). */
+export async function pruneSessions(db: Queryable): Promise<void> {
+	await db.query('DELETE FROM sessions WHERE expires_at <= now()');
+}
