@@ -104,7 +104,7 @@ export const SIGNAL_DOMAIN_LABELS: Record<SignalDomain, string> = {
 	overig: 'Overig'
 };
 
-export const SYNTHETIC_LABEL = 'Demodata — geen echte cijfers';
+export { SYNTHETIC_LABEL } from './monitor';
 
 // ---------------------------------------------------------------------------------------------------------
 // Geometry as the API takes and gives it: GeoJSON in WGS84.
