@@ -70,3 +70,9 @@ export function canManageUsers(user: User | null): boolean {
 export function canEditAnything(user: User | null): boolean {
 	return !!user && user.role !== 'viewer';
 }
+
+/** A return path after signing in: only a path on this site ("/invoer?x=1"), never another host. */
+export function safeReturnPath(value: string | null | undefined): string {
+	if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
+	return value;
+}

@@ -1,0 +1,22 @@
+// POST /aanmelden/lokaal (form: email, terug): the local sign-in of the embedded default. Off in production.
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { apiError } from '$lib/server/http';
+import { localSignInAllowed } from '$lib/server/auth/local-users';
+import { signInLocally } from '$lib/server/auth/local-sign-in';
+import { safeReturnPath } from '$lib/domain/roles';
+
+const form = z.object({
+	email: z.string().max(200),
+	terug: z.string().max(2000).optional()
+});
+
+export async function POST({ request, cookies, url }) {
+	if (!localSignInAllowed()) return apiError(403, 'De lokale aanmelding staat uit: de app draait in productie');
+	const parsed = form.safeParse(Object.fromEntries(await request.formData()));
+	if (!parsed.success) return apiError(400, 'Ongeldig formulier: verwacht email');
+	const user = await signInLocally(await getDb(), cookies, parsed.data.email, url.protocol === 'https:');
+	if (!user) return apiError(400, `Onbekende of uitgeschakelde lokale gebruiker: ${parsed.data.email}`);
+	redirect(303, safeReturnPath(parsed.data.terug));
+}
