@@ -19,10 +19,12 @@ export async function loadTestAreas(
 	db: Db,
 	gemeente: { code: string; name: string },
 	wijken: TestWijk[],
-	year = 2024
+	year = 2024,
+	/** Where the first buurt starts, in RD New metres: give a second gemeente its own place. */
+	origin: { x: number; y: number } = { x: 250_000, y: 475_000 }
 ): Promise<void> {
-	const x0 = 250_000;
-	const y0 = 475_000;
+	const x0 = origin.x;
+	const y0 = origin.y;
 	const features: unknown[] = [];
 	const widest = Math.max(...wijken.map((w) => w.buurten.length), 1);
 	features.push({

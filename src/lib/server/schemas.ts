@@ -56,3 +56,33 @@ export const profileQuery = z.object({
 });
 
 export const indicatorCode = z.string().regex(/^[a-z0-9_]{1,64}$/i, 'verwacht een indicatorcode als p_laag_inkomen');
+
+/** An ISO date in a query string (from, to). */
+const isoDate = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'verwacht een datum als 2025-03-01')
+	.refine((s) => {
+		const d = new Date(`${s}T00:00:00Z`);
+		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+	}, 'bestaat niet in de kalender');
+
+/** The lists of the register: a gemeente, optionally a period and a buurt, as JSON or GeoJSON for the map. */
+export const registerQuery = z
+	.object({
+		gemeente: gemeenteCode,
+		from: isoDate.optional(),
+		to: isoDate.optional(),
+		buurt: z.string().regex(/^BU\d{8}$/, 'verwacht een buurtcode als BU01640202').optional(),
+		format: z.enum(['json', 'geojson'], { message: 'verwacht json of geojson' }).default('json')
+	})
+	.refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from ligt na to', path: ['from'] });
+
+/** An id in a URL path. */
+export const itemId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+export const auditQuery = z.object({
+	gemeente: gemeenteCode,
+	entity: z.enum(['programme', 'investment', 'signal'], { message: 'verwacht programme, investment of signal' }).optional(),
+	id: itemId.optional(),
+	limit: z.coerce.number().int().min(1, 'minstens 1').max(500, 'hoogstens 500').default(100)
+});

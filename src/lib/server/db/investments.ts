@@ -3,6 +3,7 @@
 import type { Queryable } from './client';
 import { recordChange, type Actor } from './audit';
 import { measureCategory, type Investment, type InvestmentInput } from '../../domain/register';
+import type { MapCollection as FeatureCollection, MapFeature as Feature, MapPoint as Point } from './features';
 
 interface InvestmentRow {
 	id: number;
@@ -283,4 +284,61 @@ export async function restore(tx: Queryable, item: Investment): Promise<void> {
 		 VALUES ($16, $1, $2, $3, $4, $5, ${POINT}, ${OUTLINE}, $8, $9, $10, $11, $12, $13, $14, $15)`,
 		[...values(item.gemeentecode, item), item.source, item.synthetic, item.id]
 	);
+}
+
+/** Writes `item` over the investment with its id exactly as it was (for undoing an update). Not audited here. */
+export async function overwrite(tx: Queryable, item: Investment): Promise<boolean> {
+	const rows = await tx.query<{ id: number }>(
+		`UPDATE investments SET gemeentecode = $1, partner = $2, project_name = $3, measure = $4, buurtcode = $5,
+		   point = ${POINT}, outline = ${OUTLINE}, start_date = $8, end_date = $9, dwellings = $10, amount_eur = $11,
+		   status = $12, notes = $13, source = $14, synthetic = $15, updated_at = now()
+		 WHERE id = $16 RETURNING id`,
+		[...values(item.gemeentecode, item), item.source, item.synthetic, item.id]
+	);
+	return rows.length > 0;
+}
+
+/**
+ * The investments of `list` as points for the map: the given point, else the label point of its buurt,
+ * else a point on the outline's surface.
+ */
+export async function features(db: Queryable, options: ListOptions): Promise<FeatureCollection<Point>> {
+	const items = await list(db, options);
+	if (items.length === 0) return { type: 'FeatureCollection', features: [] };
+	const rows = await db.query<{ id: number; place: string | null }>(
+		`SELECT i.id, ST_AsGeoJSON(COALESCE(
+		   i.point,
+		   (SELECT b.label_point FROM areas b WHERE b.level = 'buurt' AND b.code = i.buurtcode ORDER BY b.year DESC LIMIT 1),
+		   ST_PointOnSurface(i.outline)
+		 ), 6) AS place
+		 FROM investments i
+		 WHERE i.id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::text::jsonb)::bigint))`,
+		[JSON.stringify(items.map((i) => i.id))]
+	);
+	const placeOf = new Map(rows.map((r) => [Number(r.id), r.place]));
+	const out: Feature<Point>[] = [];
+	for (const i of items) {
+		const place = placeOf.get(i.id);
+		if (!place) continue;
+		out.push({
+			type: 'Feature',
+			id: i.id,
+			geometry: JSON.parse(place) as Point,
+			properties: {
+				id: i.id,
+				projectName: i.projectName,
+				partner: i.partner,
+				measure: i.measure,
+				category: i.category,
+				status: i.status,
+				startDate: i.startDate,
+				endDate: i.endDate,
+				amountEur: i.amountEur,
+				dwellings: i.dwellings,
+				buurtcodes: i.buurtcodes,
+				synthetic: i.synthetic
+			}
+		});
+	}
+	return { type: 'FeatureCollection', features: out };
 }

@@ -1,0 +1,17 @@
+import { json } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import * as programmes from '$lib/server/db/programmes';
+import { parseQuery } from '$lib/server/http';
+import { registerQuery } from '$lib/server/schemas';
+import { labelled, labelledFeatures } from '$lib/server/register-api';
+
+/** The programmes of a gemeente (optionally those running in [from, to], touching a buurt); JSON or GeoJSON. */
+export async function GET({ url }) {
+	const query = parseQuery(url, registerQuery);
+	if (!query.ok) return query.response;
+	const { gemeente, from, to, buurt, format } = query.data;
+	const options = { gemeentecode: gemeente, from, to, buurtcode: buurt };
+	const db = await getDb();
+	if (format === 'geojson') return json(labelledFeatures(await programmes.features(db, options)));
+	return json((await programmes.list(db, options)).map(labelled));
+}
