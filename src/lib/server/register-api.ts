@@ -7,6 +7,9 @@ import type { Queryable } from './db/client';
 import * as investments from './db/investments';
 import { apiError } from './http';
 import { itemId } from './schemas';
+import { requireUser, type Guard } from './auth/guard';
+import type { Actor } from './db/audit';
+import { canEditAnything, type User } from '../domain/roles';
 
 export interface FieldError {
 	field: string;
@@ -85,4 +88,17 @@ export async function locate(
 		return { ok: true, gemeentecode, buurtcode: null };
 	}
 	return { ok: false, response: validationError([{ field: 'buurtcode', message: 'geef een buurtcode, een punt of een omtrek' }]) };
+}
+
+/** Signed in and allowed to write something (not a viewer): 401 or 403 before the body is even read. */
+export function requireEditing(user: User | null): Guard {
+	const signedIn = requireUser(user);
+	if (!signedIn.ok) return signedIn;
+	if (!canEditAnything(signedIn.user)) return { ok: false, response: apiError(403, 'U heeft alleen leesrechten') };
+	return signedIn;
+}
+
+/** The user as the audit names them. */
+export function actorOf(user: User): Actor {
+	return { id: user.id, name: user.name };
 }

@@ -1,4 +1,5 @@
 // The audit trail: every change to the register is written here in the same transaction as the change.
+// before/after go in as JSON text cast to jsonb: postgres.js would otherwise store the text as one JSON string.
 import type { Queryable } from './client';
 import type { AuditEntry } from '../../domain/register';
 import type { User } from '../../domain/roles';
@@ -24,7 +25,7 @@ export type Actor = Pick<User, 'id' | 'name'> | { id: null; name: string };
 export async function recordChange(tx: Queryable, user: Actor, change: Change): Promise<number> {
 	const [row] = await tx.query<{ id: number }>(
 		`INSERT INTO audit_log (user_id, user_name, gemeentecode, entity, entity_id, action, before, after, source, undoes)
-		 VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)
+		 VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8::text::jsonb, $9, $10)
 		 RETURNING id`,
 		[
 			user.id,

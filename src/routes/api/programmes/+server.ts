@@ -1,9 +1,11 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as programmes from '$lib/server/db/programmes';
+import { requireWrite } from '$lib/server/auth/guard';
 import { parseQuery } from '$lib/server/http';
 import { registerQuery } from '$lib/server/schemas';
-import { labelled, labelledFeatures } from '$lib/server/register-api';
+import { programmeInputSchema } from '$lib/domain/register';
+import { actorOf, labelled, labelledFeatures, parseBody, requireEditing, validationError } from '$lib/server/register-api';
 
 /** The programmes of a gemeente (optionally those running in [from, to], touching a buurt); JSON or GeoJSON. */
 export async function GET({ url }) {
@@ -14,4 +16,25 @@ export async function GET({ url }) {
 	const db = await getDb();
 	if (format === 'geojson') return json(labelledFeatures(await programmes.features(db, options)));
 	return json((await programmes.list(db, options)).map(labelled));
+}
+
+/** Creates a programme (editors of its gemeente, admins). */
+export async function POST({ request, locals }) {
+	const editing = requireEditing(locals.user);
+	if (!editing.ok) return editing.response;
+	const body = await parseBody(request, programmeInputSchema);
+	if (!body.ok) return body.response;
+	const input = body.data;
+	const guard = requireWrite(locals.user, 'programme', { gemeentecode: input.gemeentecode });
+	if (!guard.ok) return guard.response;
+	const db = await getDb();
+	const result = await db.transaction(async (tx) => {
+		const foreign = await programmes.foreignBuurtcodes(tx, input.gemeentecode, input.buurtcodes);
+		if (foreign.length) {
+			return validationError([{ field: 'buurtcodes', message: `geen buurt van ${input.gemeentecode}: ${foreign.join(', ')}` }]);
+		}
+		return programmes.create(tx, actorOf(guard.user), input);
+	});
+	if (result instanceof Response) return result;
+	return json(labelled(result), { status: 201 });
 }

@@ -1,10 +1,11 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as signals from '$lib/server/db/signals';
-import { requireSignals } from '$lib/server/auth/guard';
+import { requireSignals, requireWrite } from '$lib/server/auth/guard';
 import { parseQuery } from '$lib/server/http';
 import { registerQuery } from '$lib/server/schemas';
-import { labelled, labelledFeatures } from '$lib/server/register-api';
+import { signalInputSchema } from '$lib/domain/register';
+import { actorOf, labelled, labelledFeatures, locate, parseBody } from '$lib/server/register-api';
 
 /** The signals of a gemeente, for signed-in staff only; JSON or GeoJSON. */
 export async function GET({ url, locals }) {
@@ -17,4 +18,22 @@ export async function GET({ url, locals }) {
 	const db = await getDb();
 	if (format === 'geojson') return json(labelledFeatures(await signals.features(db, options)));
 	return json((await signals.list(db, options)).map(labelled));
+}
+
+/** Records a signal (editors of its gemeente, admins); the author is the signed-in user. */
+export async function POST({ request, locals }) {
+	const staff = requireSignals(locals.user);
+	if (!staff.ok) return staff.response;
+	const body = await parseBody(request, signalInputSchema);
+	if (!body.ok) return body.response;
+	const db = await getDb();
+	const result = await db.transaction(async (tx) => {
+		const place = await locate(tx, body.data);
+		if (!place.ok) return place.response;
+		const guard = requireWrite(locals.user, 'signal', { gemeentecode: place.gemeentecode });
+		if (!guard.ok) return guard.response;
+		return signals.create(tx, actorOf(guard.user), place.gemeentecode, { ...body.data, buurtcode: place.buurtcode });
+	});
+	if (result instanceof Response) return result;
+	return json(labelled(result), { status: 201 });
 }
