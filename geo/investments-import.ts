@@ -10,37 +10,11 @@ import * as investments from '../src/lib/server/db/investments';
 import * as areas from '../src/lib/server/db/areas';
 import { canWrite, type User } from '../src/lib/domain/roles';
 import { INVESTMENT_STATUS_LABELS, type Investment, type InvestmentInput } from '../src/lib/domain/register';
-import { readInvestmentSheet, type RowProblem, type Sheet, type SheetFile } from './investments-sheet';
+import { readInvestmentSheet, type Sheet, type SheetFile } from './investments-sheet';
+import type { ImportedRow, InvestmentImportResult, RowAction, RowProblem } from '../src/lib/domain/import-result';
 import { ImportError, silent, type Progress } from './problems';
 
-export type RowAction = 'create' | 'update' | 'unchanged' | 'error';
-
-export interface ImportedRow {
-	row: number;
-	action: RowAction;
-	partner: string;
-	projectName: string;
-	/** The buurt the row lies in (given, or found for its coordinate); null when it could not be located. */
-	buurtcode: string | null;
-	gemeentecode: string | null;
-	/** For an update: the columns that change, as "investering_eur: 4.050.000 → 4.100.000". */
-	changes: string[];
-	synthetic: boolean;
-}
-
-export interface InvestmentImportResult {
-	file: string;
-	dryRun: boolean;
-	/** Whether anything was written (false for a dry run and for a file with errors). */
-	written: boolean;
-	created: number;
-	updated: number;
-	unchanged: number;
-	errors: RowProblem[];
-	rows: ImportedRow[];
-	/** Some rows are demo data (their toelichting says DEMODATA). */
-	synthetic: boolean;
-}
+export type { ImportedRow, InvestmentImportResult, RowAction } from '../src/lib/domain/import-result';
 
 export interface ImportOptions {
 	dryRun: boolean;
@@ -107,6 +81,7 @@ async function importSheet(tx: Queryable, actor: Actor, user: User, sheet: Sheet
 			partner: sheetRow.partner,
 			projectName: sheetRow.projectName,
 			buurtcode: sheetRow.buurtcode,
+			buurtName: null,
 			gemeentecode: null,
 			changes: [],
 			synthetic
@@ -153,6 +128,15 @@ async function importSheet(tx: Queryable, actor: Actor, user: User, sheet: Sheet
 		} else result.action = 'unchanged';
 		if (result.action !== 'unchanged') planned.push({ input: locatedInput, gemeentecode: located.gemeentecode, existing, synthetic });
 	}
+
+	const buurtcodes = rows.map((r) => r.buurtcode).filter((c): c is string => !!c);
+	const buurtNames = new Map(
+		(await tx.query<{ code: string; name: string }>(
+			`SELECT DISTINCT ON (code) code, name FROM areas WHERE level = 'buurt' AND code = ANY($1::text[]) ORDER BY code, year DESC`,
+			[buurtcodes]
+		)).map((b) => [b.code, b.name])
+	);
+	for (const r of rows) r.buurtName = r.buurtcode ? (buurtNames.get(r.buurtcode) ?? null) : null;
 
 	const count = (action: RowAction) => rows.filter((r) => r.action === action).length;
 	const write = !dryRun && errors.length === 0;

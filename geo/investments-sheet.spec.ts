@@ -46,7 +46,7 @@ describe('investment sheet golden files', () => {
 			(sheet) => ({ format: sheet.format, rows: sheet.rows }),
 			(error: unknown) => {
 				if (!(error instanceof SheetError)) throw error;
-				return { error: error.message, problems: error.problems };
+				return { error: error.message, reason: error.reason, problems: error.problems };
 			}
 		);
 		matchGolden(`investments-${name.replace(/\.\w+$/, '')}`, result);
@@ -249,7 +249,9 @@ describe('readInvestmentSheet: files that are not an investment sheet', () => {
 		['kapot.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'kapot.xlsx: is geen leesbare XLSX-werkmap (een zip-bestand, maar geen Excel-werkmap)'],
 		['tekst.xlsx', encode(`${HEADER}\n`), 'tekst.xlsx: heet .xlsx maar is geen Excel-werkmap']
 	])('%s', async (name, bytes, message) => {
-		expect((await sheetError({ name, bytes })).message).toEqual(message);
+		const error = await sheetError({ name, bytes });
+		expect(error.message).toEqual(message);
+		expect(error.reason).toBe(name.endsWith('.csv') && name !== 'ruis.csv' ? 'content' : 'format');
 	});
 
 	it('names the missing columns', async () => {
@@ -266,7 +268,7 @@ describe('readInvestmentSheet: files that are not an investment sheet', () => {
 		const row = 'Welbions;P;isolatie;BU01640202;;;01-01-2025;31-12-2025;;;gepland;\n';
 		const many = encode(`${HEADER}\n${row.repeat(5001)}`);
 		const error = await sheetError({ name: 'veel.csv', bytes: many });
-		expect(error.tooLarge).toBe(true);
+		expect(error.reason).toBe('too_large');
 		expect(error.message).toBe('veel.csv: het bestand heeft 5001 rijen; lees er hoogstens 5000 tegelijk in');
 	});
 });

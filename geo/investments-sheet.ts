@@ -11,6 +11,8 @@ import {
 	type InvestmentInput,
 	type InvestmentStatus
 } from '../src/lib/domain/register';
+import { SHEET_MAX_ROWS } from '../src/lib/domain/upload';
+import type { RowProblem } from '../src/lib/domain/import-result';
 import { mentionsSynthetic } from './monitor-common';
 
 export const INVESTMENT_COLUMNS = [
@@ -37,12 +39,7 @@ export interface SheetFile {
 	bytes: Uint8Array;
 }
 
-/** A problem with a row, at its spreadsheet row (header = 1) and the column as named in the file. */
-export interface RowProblem {
-	row: number;
-	field: string | null;
-	message: string;
-}
+export type { RowProblem } from '../src/lib/domain/import-result';
 
 export interface SheetRow {
 	row: number;
@@ -63,21 +60,24 @@ export interface Sheet {
 	rows: SheetRow[];
 }
 
-/** A file that cannot be read as an investment sheet at all (not a spreadsheet, no rows, missing columns). */
+/**
+ * A file that cannot be read as an investment sheet at all: `format` when it is no CSV or XLSX (a PDF, an
+ * image, junk), `content` when it is one but not an investment sheet (empty, no rows, missing columns),
+ * `too_large` for more rows than allowed.
+ */
 export class SheetError extends Error {
 	constructor(
 		readonly file: string,
 		message: string,
-		readonly problems: RowProblem[] = [],
-		/** Too much: more rows than allowed. */
-		readonly tooLarge = false
+		readonly reason: 'format' | 'content' | 'too_large',
+		readonly problems: RowProblem[] = []
 	) {
 		super(`${file}: ${message}`);
 		this.name = 'SheetError';
 	}
 }
 
-export const MAX_ROWS = 5000;
+export const MAX_ROWS = SHEET_MAX_ROWS;
 
 /** A cell as both formats give it: text, a real number, a real date, or empty. */
 type Cell = string | number | Date | null;
@@ -217,7 +217,7 @@ function decodeText(file: string, bytes: Uint8Array): string {
 	if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
 	if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
 	// NUL bytes do not occur in text: this is some binary format.
-	if (bytes.subarray(0, 8192).includes(0)) throw new SheetError(file, NOT_A_SHEET);
+	if (bytes.subarray(0, 8192).includes(0)) throw new SheetError(file, NOT_A_SHEET, 'format');
 	let decoded: string;
 	try {
 		decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -231,7 +231,7 @@ function decodeText(file: string, bytes: Uint8Array): string {
 		const c = sample.charCodeAt(i);
 		if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) control++;
 	}
-	if (control > 0 && control > sample.length / 100) throw new SheetError(file, NOT_A_SHEET);
+	if (control > 0 && control > sample.length / 100) throw new SheetError(file, NOT_A_SHEET, 'format');
 	return decoded.replace(/^\uFEFF/, '');
 }
 
@@ -257,9 +257,9 @@ function readCsvTable(file: string, bytes: Uint8Array): RawTable {
 		}) as unknown as { record: string[]; info: { lines: number } }[];
 	} catch (cause) {
 		const error = cause as Error & { lines?: number };
-		throw new SheetError(file, `CSV niet leesbaar${error.lines ? ` (regel ${error.lines})` : ''}: ${error.message}`);
+		throw new SheetError(file, `CSV niet leesbaar${error.lines ? ` (regel ${error.lines})` : ''}: ${error.message}`, 'content');
 	}
-	if (parsed.length === 0) throw new SheetError(file, 'het bestand is leeg');
+	if (parsed.length === 0) throw new SheetError(file, 'het bestand is leeg', 'content');
 	const columns = parsed[0].record.map((c) => c.trim().toLowerCase());
 	const width = columns.length;
 	let linesInsideFields = parsed[0].record.join('').split('\n').length - 1;
@@ -304,10 +304,10 @@ async function readXlsxTable(file: string, bytes: Uint8Array): Promise<{ table: 
 		// exceljs wants a Node Buffer (its zip reader checks for one).
 		await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
 	} catch {
-		throw new SheetError(file, 'is geen leesbare XLSX-werkmap (een zip-bestand, maar geen Excel-werkmap)');
+		throw new SheetError(file, 'is geen leesbare XLSX-werkmap (een zip-bestand, maar geen Excel-werkmap)', 'format');
 	}
 	const sheet = workbook.worksheets[0];
-	if (!sheet || sheet.actualRowCount === 0) throw new SheetError(file, 'het eerste werkblad is leeg');
+	if (!sheet || sheet.actualRowCount === 0) throw new SheetError(file, 'het eerste werkblad is leeg', 'content');
 	const headerRow = sheet.getRow(1);
 	const columns: string[] = [];
 	for (let c = 1; c <= headerRow.cellCount; c++) {
@@ -360,6 +360,7 @@ function checkColumns(file: string, columns: string[]): void {
 	throw new SheetError(
 		file,
 		`kolom(men) ontbreken: ${missing.join(', ')} (gevonden: ${found}). Verwacht de kopregel ${INVESTMENT_COLUMNS.join(';')}`,
+		'content',
 		missing.map((c) => {
 			const [field, ...rest] = c.split(' ');
 			return { row: 1, field, message: `kolom "${field}" ontbreekt${rest.length ? ` ${rest.join(' ')}` : ''}` };
@@ -466,25 +467,25 @@ function isXlsx(file: SheetFile): 'xlsx' | 'zip' | null {
  */
 export async function readInvestmentSheet(file: SheetFile, options: { maxRows?: number } = {}): Promise<Sheet> {
 	const name = file.name;
-	if (file.bytes.length === 0) throw new SheetError(name, 'het bestand is leeg');
+	if (file.bytes.length === 0) throw new SheetError(name, 'het bestand is leeg', 'content');
 	const binary = describeBinary(file.bytes);
-	if (binary) throw new SheetError(name, `${NOT_A_SHEET}: het is ${binary}`);
+	if (binary) throw new SheetError(name, `${NOT_A_SHEET}: het is ${binary}`, 'format');
 	const zip = isXlsx(file);
 	if (zip === 'zip') {
 		// .ods, .docx and friends are zips too; only a workbook named .xlsx is read as one.
-		throw new SheetError(name, `${NOT_A_SHEET} (een zip-archief; een Excel-werkmap moet op .xlsx eindigen)`);
+		throw new SheetError(name, `${NOT_A_SHEET} (een zip-archief; een Excel-werkmap moet op .xlsx eindigen)`, 'format');
 	}
-	if (!zip && /\.xlsx$/i.test(name)) throw new SheetError(name, 'heet .xlsx maar is geen Excel-werkmap');
+	if (!zip && /\.xlsx$/i.test(name)) throw new SheetError(name, 'heet .xlsx maar is geen Excel-werkmap', 'format');
 
 	let table: RawTable;
 	let cellErrors: RowProblem[] = [];
 	if (zip === 'xlsx') ({ table, cellErrors } = await readXlsxTable(name, file.bytes));
 	else table = readCsvTable(name, file.bytes);
 	checkColumns(name, table.columns);
-	if (table.rows.length === 0) throw new SheetError(name, 'het bestand heeft een kopregel maar geen rijen');
+	if (table.rows.length === 0) throw new SheetError(name, 'het bestand heeft een kopregel maar geen rijen', 'content');
 	const maxRows = options.maxRows ?? MAX_ROWS;
 	if (table.rows.length > maxRows) {
-		throw new SheetError(name, `het bestand heeft ${table.rows.length} rijen; lees er hoogstens ${maxRows} tegelijk in`, [], true);
+		throw new SheetError(name, `het bestand heeft ${table.rows.length} rijen; lees er hoogstens ${maxRows} tegelijk in`, 'too_large');
 	}
 
 	const index = new Map(table.columns.map((c, i) => [c, i] as const));

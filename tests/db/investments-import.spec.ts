@@ -119,7 +119,8 @@ describe(`investment import on ${engine}`, () => {
 			const containing = await buurtContaining(lon, lat);
 			expect(containing).toHaveLength(1);
 			expect(byName.get(name)).toMatchObject({ buurtcode: containing[0], lon, lat });
-			expect(result.rows.find((r) => r.projectName === name)!.buurtcode).toBe(containing[0]);
+			const [buurt] = await db.query<{ name: string }>(`SELECT name FROM areas WHERE level = 'buurt' AND code = $1`, [containing[0]]);
+			expect(result.rows.find((r) => r.projectName === name)).toMatchObject({ buurtcode: containing[0], buurtName: buurt.name });
 		}
 		expect(byName.get('Velve-Lindenhof - isolatie grondgebonden woningen')!.gemeentecode).toBe('GM0153');
 
