@@ -68,7 +68,9 @@ export default defineConfig({
 			// A directory below one that does not exist yet, as on a fresh clone (.data/pglite): the app must create it.
 			WIJKBEELD_DB_DIR: join(process.env.E2E_PGLITE_DIR!, 'nieuw', 'pglite'),
 			// Empty means PGlite (the config treats '' as unset): a DATABASE_URL from the shell must not leak in.
-			DATABASE_URL: process.env.E2E_DATABASE_URL ?? ''
+			DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+			// As scripts/start.js: room for a 5 MB spreadsheet upload (adapter-node's default is 512 kB).
+			BODY_SIZE_LIMIT: '6M'
 		}
 	}
 });

@@ -33,6 +33,8 @@ if (!existsSync(built) || statSync(built).mtimeMs < Math.max(...sources.filter(e
 }
 
 const env = { ...process.env, HOST: process.env.HOST ?? '127.0.0.1', PORT: process.env.PORT ?? '3000' };
+// adapter-node refuses request bodies over 512 kB by default; a spreadsheet upload may be 5 MB (src/lib/domain/upload.ts).
+env.BODY_SIZE_LIMIT ??= '6M';
 env.ORIGIN ??= `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
 console.log(`[wijkbeeld] start op ${env.ORIGIN} (${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite in ' + (env.WIJKBEELD_DB_DIR ?? '.data/pglite')})`);
 const server = spawn(process.execPath, ['build'], { cwd: root, env, stdio: 'inherit' });

@@ -23,6 +23,7 @@ export type Actor = Pick<User, 'id' | 'name'> | { id: null; name: string };
 
 /** Records one change by the actor; returns the new entry's id. Call it inside the change's transaction. */
 export async function recordChange(tx: Queryable, user: Actor, change: Change): Promise<number> {
+	// ::text::jsonb: postgres.js would encode a string sent as jsonb once more, storing a JSON string, not the object.
 	const [row] = await tx.query<{ id: number }>(
 		`INSERT INTO audit_log (user_id, user_name, gemeentecode, entity, entity_id, action, before, after, source, undoes)
 		 VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8::text::jsonb, $9, $10)

@@ -1,0 +1,206 @@
+// Imports a partner's investment spreadsheet: every row located in PostGIS (its buurtcode, or the buurt its
+// coordinate lies in), checked against the user's rights, matched with what is stored by (gemeente, partner,
+// projectnaam), and — only when no row has a problem and it is not a dry run — created or updated, audited
+// with the file's name as source. All of it in one transaction: a file goes in whole or not at all.
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Db, Queryable } from '../src/lib/server/db/client';
+import type { Actor } from '../src/lib/server/db/audit';
+import * as investments from '../src/lib/server/db/investments';
+import * as areas from '../src/lib/server/db/areas';
+import { canWrite, type User } from '../src/lib/domain/roles';
+import { INVESTMENT_STATUS_LABELS, type Investment, type InvestmentInput } from '../src/lib/domain/register';
+import { readInvestmentSheet, type Sheet, type SheetFile } from './investments-sheet';
+import type { ImportedRow, InvestmentImportResult, RowAction, RowProblem } from '../src/lib/domain/import-result';
+import { ImportError, silent, type Progress } from './problems';
+
+export type { ImportedRow, InvestmentImportResult, RowAction } from '../src/lib/domain/import-result';
+
+export interface ImportOptions {
+	dryRun: boolean;
+	maxRows?: number;
+}
+
+const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 7 });
+const show = (value: unknown) => (value === null || value === undefined || value === '' ? '(leeg)' : typeof value === 'number' ? nl.format(value) : String(value));
+const dutchDate = (iso: string) => iso.split('-').reverse().join('-');
+
+/** The columns an update changes, in the file's words, with before and after. */
+function describeChanges(current: Investment, gemeentecode: string, input: InvestmentInput): string[] {
+	const changes: string[] = [];
+	const change = (column: string, before: unknown, after: unknown) => {
+		if (JSON.stringify(before) !== JSON.stringify(after)) changes.push(`${column}: ${show(before)} → ${show(after)}`);
+	};
+	const round = (p: InvestmentInput['point']) => (p ? p.coordinates.map((c) => Math.round(c * 1e7) / 1e7).reverse().map((c) => nl.format(c)).join(', ') : null);
+	change('gemeente', current.gemeentecode, gemeentecode);
+	change('partner', current.partner, input.partner);
+	change('projectnaam', current.projectName, input.projectName);
+	change('maatregel', current.measure, input.measure);
+	change('buurtcode', current.buurtcode, input.buurtcode);
+	change('lat, lon', round(current.point), round(input.point));
+	change('start', dutchDate(current.startDate), dutchDate(input.startDate));
+	change('eind', dutchDate(current.endDate), dutchDate(input.endDate));
+	change('aantal_woningen', current.dwellings, input.dwellings);
+	change('investering_eur', current.amountEur, input.amountEur);
+	change('status', INVESTMENT_STATUS_LABELS[current.status].toLowerCase(), INVESTMENT_STATUS_LABELS[input.status].toLowerCase());
+	change('toelichting', current.notes, input.notes);
+	if (current.outline) changes.push('omtrek: vervalt (het bestand geeft er geen)');
+	return changes;
+}
+
+/** Why the user may not write this row, or null when they may. */
+function forbidden(user: User, gemeentecode: string, partner: string, names: Map<string, string>): { field: string; message: string } | null {
+	if (canWrite(user, 'investment', { gemeentecode, partner })) return null;
+	const gemeente = (code: string | null) => (code ? `${names.get(code) ?? code} (${code})` : 'geen gemeente');
+	switch (user.role) {
+		case 'editor':
+			return { field: 'buurtcode', message: `u bent redacteur voor ${gemeente(user.gemeentecode)}; deze rij ligt in ${gemeente(gemeentecode)}` };
+		case 'partner':
+			return { field: 'partner', message: `u kunt alleen investeringen van ${user.organisation} invoeren; deze rij is van ${partner}` };
+		default:
+			return { field: 'partner', message: 'u heeft alleen leesrechten' };
+	}
+}
+
+/**
+ * Checks a sheet row by row against the database and, unless `dryRun` or any row has a problem, writes it.
+ * Runs inside the caller's transaction.
+ */
+async function importSheet(tx: Queryable, actor: Actor, user: User, sheet: Sheet, dryRun: boolean): Promise<InvestmentImportResult> {
+	const names = new Map((await areas.listGemeenten(tx)).map((g) => [g.code, g.name]));
+	const errors: RowProblem[] = [];
+	const rows: ImportedRow[] = [];
+	const planned: { input: InvestmentInput; gemeentecode: string; existing: Investment | null; synthetic: boolean }[] = [];
+	const seen = new Map<string, number>();
+
+	for (const sheetRow of sheet.rows) {
+		const { row, input, synthetic } = sheetRow;
+		const result: ImportedRow = {
+			row,
+			action: 'error',
+			partner: sheetRow.partner,
+			projectName: sheetRow.projectName,
+			buurtcode: sheetRow.buurtcode,
+			buurtName: null,
+			gemeentecode: null,
+			changes: [],
+			synthetic
+		};
+		rows.push(result);
+		const problems = [...sheetRow.problems];
+		const fail = (field: string | null, message: string) => problems.push({ row, field, message });
+
+		// Where: a given buurtcode wins (a point next to it is kept for the symbol); otherwise the point's buurt.
+		let located: investments.Located | null = null;
+		if (sheetRow.buurtcode && /^BU\d{8}$/.test(sheetRow.buurtcode)) {
+			const gemeentecode = await investments.gemeenteOfBuurt(tx, sheetRow.buurtcode);
+			if (gemeentecode) located = { buurtcode: sheetRow.buurtcode, gemeentecode };
+			else fail('buurtcode', `onbekende buurtcode ${sheetRow.buurtcode}: geen buurt van de gemeenten in Wijkbeeld`);
+		} else if (input?.point) {
+			const [lon, lat] = input.point.coordinates;
+			located = await investments.buurtAt(tx, lon, lat);
+			if (!located) fail('lat', `coördinaat ${nl.format(lat)}, ${nl.format(lon)} ligt buiten de gemeenten in Wijkbeeld`);
+		}
+		if (located) {
+			result.buurtcode = located.buurtcode;
+			result.gemeentecode = located.gemeentecode;
+			const denied = sheetRow.partner ? forbidden(user, located.gemeentecode, sheetRow.partner, names) : null;
+			if (denied) fail(input?.point && !sheetRow.buurtcode && denied.field === 'buurtcode' ? 'lat' : denied.field, denied.message);
+		}
+
+		if (located && sheetRow.partner && sheetRow.projectName) {
+			const key = [located.gemeentecode, sheetRow.partner.toLowerCase(), sheetRow.projectName.toLowerCase()].join('\u0000');
+			const earlier = seen.get(key);
+			if (earlier !== undefined) fail('projectnaam', `project komt dubbel voor in het bestand (ook in rij ${earlier}, zelfde partner en gemeente)`);
+			else seen.set(key, row);
+		}
+
+		if (problems.length || !input || !located) {
+			errors.push(...problems);
+			continue;
+		}
+		const locatedInput: InvestmentInput = { ...input, buurtcode: located.buurtcode };
+		const existing = await investments.findByKey(tx, located.gemeentecode, input.partner, input.projectName);
+		if (!existing) result.action = 'create';
+		else if (investments.differs(existing, located.gemeentecode, locatedInput)) {
+			result.action = 'update';
+			result.changes = describeChanges(existing, located.gemeentecode, locatedInput);
+		} else result.action = 'unchanged';
+		if (result.action !== 'unchanged') planned.push({ input: locatedInput, gemeentecode: located.gemeentecode, existing, synthetic });
+	}
+
+	const buurtcodes = rows.map((r) => r.buurtcode).filter((c): c is string => !!c);
+	const buurtNames = new Map(
+		(await tx.query<{ code: string; name: string }>(
+			`SELECT DISTINCT ON (code) code, name FROM areas WHERE level = 'buurt' AND code = ANY($1::text[]) ORDER BY code, year DESC`,
+			[buurtcodes]
+		)).map((b) => [b.code, b.name])
+	);
+	for (const r of rows) r.buurtName = r.buurtcode ? (buurtNames.get(r.buurtcode) ?? null) : null;
+
+	const count = (action: RowAction) => rows.filter((r) => r.action === action).length;
+	const write = !dryRun && errors.length === 0;
+	if (write) {
+		for (const { input, gemeentecode, existing, synthetic } of planned) {
+			const options = { source: sheet.file, synthetic };
+			if (existing) await investments.update(tx, actor, existing.id, gemeentecode, input, options);
+			else await investments.create(tx, actor, gemeentecode, input, options);
+		}
+	}
+	return {
+		file: sheet.file,
+		dryRun,
+		written: write && planned.length > 0,
+		created: count('create'),
+		updated: count('update'),
+		unchanged: count('unchanged'),
+		errors: errors.sort((a, b) => a.row - b.row),
+		rows,
+		synthetic: rows.some((r) => r.synthetic)
+	};
+}
+
+/**
+ * Imports an investment spreadsheet (CSV or XLSX) for `user`, recording changes as `actor`. Throws a
+ * SheetError when the file is not an investment sheet at all; row problems come back in `errors`, and then
+ * nothing is written, whatever `dryRun` says.
+ */
+export async function importInvestments(
+	db: Db,
+	actor: Actor,
+	user: User,
+	file: SheetFile,
+	options: ImportOptions
+): Promise<InvestmentImportResult> {
+	const sheet = await readInvestmentSheet(file, { maxRows: options.maxRows });
+	return db.transaction(async (tx) => {
+		// Two uploads at the same moment would both see "new" and the second would hit the unique key;
+		// imports take turns instead (a lock held until the transaction ends).
+		if (!options.dryRun) await tx.query(`SELECT pg_advisory_xact_lock(hashtext('wijkbeeld.investments.import'))`);
+		return importSheet(tx, actor, user, sheet, options.dryRun);
+	});
+}
+
+export const DEMO_INVESTMENTS_FILE = 'demo/partner_investeringen_demo.csv';
+
+/** The first-start seed acts as an admin: it may write every row. */
+const SEED_ACTOR = { id: null, name: 'Wijkbeeld (demodata bij eerste start)' } as const;
+const SEED_USER: User = { id: 0, email: 'wijkbeeld@localhost', name: SEED_ACTOR.name, role: 'admin', gemeentecode: null, organisation: null };
+
+/**
+ * Loads the demo investments (synthetic, labelled) from the data directory when there are no investments
+ * yet. Returns the result, or null when there was something already. Row problems are an ImportError.
+ */
+export async function seedDemoInvestments(db: Db, dataDir: string, log: Progress = silent): Promise<InvestmentImportResult | null> {
+	const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM investments');
+	if (n > 0) return null;
+	const path = join(dataDir, DEMO_INVESTMENTS_FILE);
+	log(`investeringen uit ${DEMO_INVESTMENTS_FILE} (demodata, synthetisch)`);
+	const bytes = await readFile(path);
+	const result = await importInvestments(db, SEED_ACTOR, SEED_USER, { name: basename(path), bytes }, { dryRun: false });
+	if (result.errors.length) {
+		throw new ImportError(result.errors.map((e) => ({ file: result.file, row: e.row, field: e.field ?? undefined, message: e.message })));
+	}
+	log(`      ${result.created} investeringen nieuw, ${result.updated} gewijzigd`);
+	return result;
+}

@@ -1,0 +1,68 @@
+// Reading an uploaded file from a multipart request without trusting its size: a Content-Length over the
+// limit is refused before any of the body is read, and a body without one (chunked) is read only up to it.
+import { SHEET_UPLOAD_LIMIT } from '../domain/upload';
+
+/** Room for the multipart boundaries and part headers around the file itself. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+export type Upload = { ok: true; name: string; bytes: Uint8Array } | { ok: false; status: 400 | 413; message: string };
+
+const tooLarge = (): Upload => ({
+	ok: false,
+	status: 413,
+	message: `Het bestand is te groot: lees hoogstens ${SHEET_UPLOAD_LIMIT / 1024 / 1024} MB tegelijk in (splits het bestand)`
+});
+
+/** The body, or null when it grows past `limit` bytes (then reading stops). */
+async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
+	const reader = body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > limit) {
+			await reader.cancel();
+			return null;
+		}
+		chunks.push(value);
+	}
+	const bytes = new Uint8Array(size);
+	let at = 0;
+	for (const chunk of chunks) {
+		bytes.set(chunk, at);
+		at += chunk.byteLength;
+	}
+	return bytes;
+}
+
+/** The file in form field `field` of a multipart/form-data request, at most SHEET_UPLOAD_LIMIT bytes. */
+export async function readUpload(request: Request, field = 'file'): Promise<Upload> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^multipart\/form-data\s*;/i.test(type)) {
+		return { ok: false, status: 400, message: `Stuur het bestand als multipart/form-data in het veld "${field}"` };
+	}
+	const limit = SHEET_UPLOAD_LIMIT + MULTIPART_OVERHEAD;
+	if (Number(request.headers.get('content-length') ?? 0) > limit) return tooLarge();
+	if (!request.body) return { ok: false, status: 400, message: `Geen bestand ontvangen in het veld "${field}"` };
+	let body: Uint8Array | null;
+	try {
+		body = await readLimited(request.body, limit);
+	} catch (error) {
+		// The server's own limit (adapter-node's BODY_SIZE_LIMIT) ends the stream with a 413 of its own.
+		if ((error as { status?: number }).status === 413) return tooLarge();
+		throw error;
+	}
+	if (!body) return tooLarge();
+	let form: FormData;
+	try {
+		form = await new Response(body as BodyInit, { headers: { 'content-type': type } }).formData();
+	} catch {
+		return { ok: false, status: 400, message: 'Het formulier is geen geldig multipart/form-data' };
+	}
+	const file = form.get(field);
+	if (!(file instanceof File)) return { ok: false, status: 400, message: `Geen bestand ontvangen in het veld "${field}"` };
+	if (file.size > SHEET_UPLOAD_LIMIT) return tooLarge();
+	return { ok: true, name: file.name || 'upload', bytes: new Uint8Array(await file.arrayBuffer()) };
+}

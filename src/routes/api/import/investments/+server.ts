@@ -1,0 +1,18 @@
+// POST /api/import/investments?dryRun=true|false (multipart/form-data, field `file`): a partner spreadsheet
+// (CSV or XLSX) checked row by row; with dryRun=false and no errors it is written, all or nothing.
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { parseQuery } from '$lib/server/http';
+import { importUpload } from '$lib/server/investment-upload';
+
+const query = z.object({
+	// A dry run unless asked otherwise: writing is the deliberate second step.
+	dryRun: z.enum(['true', 'false'], 'verwacht true of false').default('true')
+});
+
+export async function POST({ request, url, locals }) {
+	const parsed = parseQuery(url, query);
+	if (!parsed.ok) return parsed.response;
+	const answer = await importUpload(request, locals.user, parsed.data.dryRun === 'true');
+	return json(answer.body, { status: answer.status });
+}
