@@ -37,7 +37,7 @@ export interface TestProvider {
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function page(title: string, body: string): string {
-	return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${escape(title)}</title>
+	return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${escape(title)}</title>
 <style>body{font-family:sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}label{display:block;margin:.75rem 0 .25rem}
 input{font:inherit;padding:.3rem;width:100%}button{font:inherit;margin-top:1rem;padding:.4rem 1rem}.fout{color:#a4262c}</style>
 </head><body><h1>${escape(title)}</h1>${body}</body></html>`;
