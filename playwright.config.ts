@@ -6,6 +6,7 @@ import { defineConfig } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { OIDC_PROVIDER } from './tests/e2e/auth-helpers';
 
 const port = Number(process.env.E2E_PORT || 4317);
 const origin = `http://127.0.0.1:${port}`;
@@ -51,26 +52,47 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: {
-		command: 'node build',
-		url: `${origin}/api/health`,
-		reuseExistingServer: false,
-		// PGlite cold start + first import take ~20 s; a loaded CI machine more.
-		timeout: 180_000,
-		stdout: 'pipe',
-		stderr: 'pipe',
-		// Let the app close its database; if it does not within 5 s it is killed.
-		gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-		env: {
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: origin,
-			// A directory below one that does not exist yet, as on a fresh clone (.data/pglite): the app must create it.
-			WIJKBEELD_DB_DIR: join(process.env.E2E_PGLITE_DIR!, 'nieuw', 'pglite'),
-			// Empty means PGlite (the config treats '' as unset): a DATABASE_URL from the shell must not leak in.
-			DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
-			// As scripts/start.js: room for a 5 MB spreadsheet upload (adapter-node's default is 512 kB).
-			BODY_SIZE_LIMIT: '6M'
+	webServer: [
+		// A real OpenID Connect provider for the sign-in tests (tests/oidc/provider.ts), on port E2E_PORT + 100.
+		{
+			command: 'npx tsx tests/oidc/provider.ts',
+			url: `${OIDC_PROVIDER.issuer}/.well-known/openid-configuration`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+			stdout: 'pipe',
+			stderr: 'pipe',
+			env: {
+				OIDC_PROVIDER_PORT: new URL(OIDC_PROVIDER.issuer).port,
+				OIDC_CLIENT_ID: OIDC_PROVIDER.clientId,
+				OIDC_CLIENT_SECRET: OIDC_PROVIDER.clientSecret,
+				OIDC_REDIRECT_URI: `${origin}/aanmelden/oidc/terug`
+			}
+		},
+		{
+			command: 'node build',
+			url: `${origin}/api/health`,
+			reuseExistingServer: false,
+			// PGlite cold start + first import take ~20 s; a loaded CI machine more.
+			timeout: 180_000,
+			stdout: 'pipe',
+			stderr: 'pipe',
+			// Let the app close its database; if it does not within 5 s it is killed.
+			gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+			env: {
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				ORIGIN: origin,
+				// A directory below one that does not exist yet, as on a fresh clone (.data/pglite): the app must create it.
+				WIJKBEELD_DB_DIR: join(process.env.E2E_PGLITE_DIR!, 'nieuw', 'pglite'),
+				// Empty means PGlite (the config treats '' as unset): a DATABASE_URL from the shell must not leak in.
+				DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+				WIJKBEELD_OIDC_ISSUER: OIDC_PROVIDER.issuer,
+				WIJKBEELD_OIDC_CLIENT_ID: OIDC_PROVIDER.clientId,
+				WIJKBEELD_OIDC_CLIENT_SECRET: OIDC_PROVIDER.clientSecret,
+				WIJKBEELD_OIDC_NAME: OIDC_PROVIDER.name,
+				// As scripts/start.js: room for a 5 MB spreadsheet upload (adapter-node's default is 512 kB).
+				BODY_SIZE_LIMIT: '6M'
+			}
 		}
-	}
+	]
 });

@@ -4,6 +4,15 @@ import type { APIRequestContext, Page } from '@playwright/test';
 /** The app under test (see playwright.config.ts). */
 export const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT || 4317}`;
 
+/** The test OpenID Connect provider the app is configured with (see playwright.config.ts). */
+export const OIDC_PROVIDER = {
+	issuer: `http://127.0.0.1:${Number(process.env.E2E_PORT || 4317) + 100}`,
+	clientId: 'wijkbeeld-e2e',
+	clientSecret: 'e2e-geheim',
+	name: 'Testprovider',
+	account: { login: 'foo', password: 'bar', name: 'Fenna Foo', email: 'foo@gemeente.test' }
+} as const;
+
 export const USERS = {
 	viewer: 'kijker@wijkbeeld.local',
 	editorHengelo: 'redacteur.hengelo@wijkbeeld.local',

@@ -10,13 +10,16 @@ declare global {
 
 const LOCAL = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export const test = base.extend<{ guard: void }>({
+export const test = base.extend<{ guard: void; expectedConsoleErrors: RegExp[] }>({
+	// Console errors a test provokes on purpose (the browser logs every 4xx it loads, e.g. a 403 page), by text.
+	expectedConsoleErrors: [[], { option: true }],
 	guard: [
-		async ({ page }, use) => {
+		async ({ page, expectedConsoleErrors }, use) => {
 			const problems: string[] = [];
 			page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 			page.on('console', (message) => {
-				if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+				if (message.type() !== 'error' || expectedConsoleErrors.some((e) => e.test(message.text()))) return;
+				problems.push(`console error: ${message.text()}`);
 			});
 			page.on('request', (request) => {
 				const url = new URL(request.url());

@@ -74,5 +74,8 @@ export function canEditAnything(user: User | null): boolean {
 /** A return path after signing in: only a path on this site ("/invoer?x=1"), never another host. */
 export function safeReturnPath(value: string | null | undefined): string {
 	if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
+	// Browsers drop tabs and newlines from a URL, so "/\t/evil.com" would become "//evil.com".
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001f\u007f]/.test(value)) return '/';
 	return value;
 }

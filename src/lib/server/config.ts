@@ -1,6 +1,18 @@
 // Configuration from the environment, read in one place (the server and the import command share it).
 import { resolve } from 'node:path';
 
+/** The municipality's OpenID Connect identity provider, when one is configured. */
+export interface OidcConfig {
+	/** The issuer URL; its /.well-known/openid-configuration is read once. */
+	issuer: string;
+	clientId: string;
+	clientSecret: string;
+	/** Shown on the sign-in button: "Aanmelden via <name>". */
+	name: string;
+	/** E-mail addresses (lower case) that become admin when their user is created on first sign-in. */
+	admins: string[];
+}
+
 export interface Config {
 	/** A PostgreSQL + PostGIS server; without it the embedded PGlite is used. */
 	databaseUrl: string | undefined;
@@ -10,6 +22,8 @@ export interface Config {
 	dataDir: string;
 	/** Load the data directory into an empty database on start. */
 	importOnStart: boolean;
+	/** Sign-in through OpenID Connect; null when issuer, client id or secret is missing. */
+	oidc: OidcConfig | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -17,6 +31,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		databaseUrl: env.DATABASE_URL || undefined,
 		pgliteDir: resolve(env.WIJKBEELD_DB_DIR || '.data/pglite'),
 		dataDir: resolve(env.WIJKBEELD_DATA_DIR || '../shared/data'),
-		importOnStart: env.WIJKBEELD_IMPORT_ON_START !== '0'
+		importOnStart: env.WIJKBEELD_IMPORT_ON_START !== '0',
+		oidc: readOidcConfig(env)
+	};
+}
+
+function readOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
+	const issuer = env.WIJKBEELD_OIDC_ISSUER?.trim();
+	const clientId = env.WIJKBEELD_OIDC_CLIENT_ID?.trim();
+	const clientSecret = env.WIJKBEELD_OIDC_CLIENT_SECRET;
+	if (!issuer || !clientId || !clientSecret) return null;
+	return {
+		issuer,
+		clientId,
+		clientSecret,
+		name: env.WIJKBEELD_OIDC_NAME?.trim() || 'de identiteitsprovider',
+		admins: (env.WIJKBEELD_OIDC_ADMINS ?? '')
+			.split(',')
+			.map((a) => a.trim().toLowerCase())
+			.filter(Boolean)
 	};
 }

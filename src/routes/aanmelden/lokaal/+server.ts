@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { apiError } from '$lib/server/http';
 import { localSignInAllowed } from '$lib/server/auth/local-users';
 import { signInLocally } from '$lib/server/auth/local-sign-in';
+import { pruneSessions } from '$lib/server/auth/sessions';
 import { safeReturnPath } from '$lib/domain/roles';
 
 const form = z.object({
@@ -16,7 +17,15 @@ export async function POST({ request, cookies, url }) {
 	if (!localSignInAllowed()) return apiError(403, 'De lokale aanmelding staat uit: de app draait in productie');
 	const parsed = form.safeParse(Object.fromEntries(await request.formData()));
 	if (!parsed.success) return apiError(400, 'Ongeldig formulier: verwacht email');
-	const user = await signInLocally(await getDb(), cookies, parsed.data.email, url.protocol === 'https:');
-	if (!user) return apiError(400, `Onbekende of uitgeschakelde lokale gebruiker: ${parsed.data.email}`);
+	const db = await getDb();
+	await pruneSessions(db);
+	const user = await signInLocally(db, cookies, parsed.data.email, url.protocol === 'https:');
+	if (!user) {
+		// The form on the sign-in page gets the page back with a message; a script gets JSON.
+		if (request.headers.get('accept')?.includes('text/html')) {
+			redirect(303, `/aanmelden?${new URLSearchParams({ fout: 'inactief', terug: safeReturnPath(parsed.data.terug) })}`);
+		}
+		return apiError(400, `Onbekende of uitgeschakelde lokale gebruiker: ${parsed.data.email}`);
+	}
 	redirect(303, safeReturnPath(parsed.data.terug));
 }
