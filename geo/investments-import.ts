@@ -192,8 +192,13 @@ const SEED_USER: User = { id: 0, email: 'wijkbeeld@localhost', name: SEED_ACTOR.
  * yet. Returns the result, or null when there was something already. Row problems are an ImportError.
  */
 export async function seedDemoInvestments(db: Db, dataDir: string, log: Progress = silent): Promise<InvestmentImportResult | null> {
-	const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM investments');
-	if (n > 0) return null;
+	// Once: not when investments exist, nor when the demo was loaded before and its items were deleted since.
+	const [{ n, seeded }] = await db.query<{ n: number; seeded: boolean }>(
+		`SELECT (SELECT count(*)::int FROM investments) AS n,
+		        EXISTS (SELECT 1 FROM audit_log WHERE user_id IS NULL AND user_name = $1) AS seeded`,
+		[SEED_ACTOR.name]
+	);
+	if (n > 0 || seeded) return null;
 	const path = join(dataDir, DEMO_INVESTMENTS_FILE);
 	log(`investeringen uit ${DEMO_INVESTMENTS_FILE} (demodata, synthetisch)`);
 	const bytes = await readFile(path);

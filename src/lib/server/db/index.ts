@@ -6,6 +6,9 @@ import { migrate } from './migrate';
 import * as areas from './areas';
 import * as indicators from './indicators';
 import { importDefaults, importMonitorDefaults } from '../../../../geo/import';
+import { seedDemoInvestments } from '../../../../geo/investments-import';
+import { seedRegister } from '../seed-register';
+import { pruneSessions } from '../auth/sessions';
 
 let ready: Promise<Db> | undefined;
 
@@ -25,6 +28,13 @@ async function open(log: (message: string) => void): Promise<Db> {
 		log(`geen monitor in de database: demodata laden uit ${config.dataDir}`);
 		await importMonitorDefaults(db, config.dataDir, log);
 	}
+	if (config.importOnStart) {
+		// The register starts with the programmes of the municipal documents and the demo investments, once.
+		const seeded = await seedRegister(db, log);
+		if (seeded) log(`register: ${seeded.programmes} programma's en ${seeded.signals} voorbeeldsignalen geladen`);
+		await seedDemoInvestments(db, config.dataDir, log);
+	}
+	await pruneSessions(db);
 	log(`database ${db.kind} gereed in ${Date.now() - started} ms`);
 	return db;
 }
