@@ -49,6 +49,7 @@ describe('parseBoundaries golden files', () => {
 			...names,
 			...fixtureNames('.csv'),
 			...fixtureNames('.csv', 'monitor').map((n) => `monitor-${n}`),
+			...['.csv', '.pdf'].flatMap((ext) => fixtureNames(ext, 'investments')).map((n) => `investments-${n}`),
 			'cbs-odata-paged',
 			...fixtureNames('.json', 'cbs-odata').filter((n) => !n.startsWith('page-')).map((n) => `cbs-odata-${n}`)
 		]);

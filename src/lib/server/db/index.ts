@@ -30,8 +30,7 @@ async function open(log: (message: string) => void): Promise<Db> {
 	}
 	if (config.importOnStart) {
 		// The register starts with the programmes of the municipal documents and the demo investments, once.
-		const seeded = await seedRegister(db, log);
-		if (seeded) log(`register: ${seeded.programmes} programma's en ${seeded.signals} voorbeeldsignalen geladen`);
+		await seedRegister(db, log);
 		await seedDemoInvestments(db, config.dataDir, log);
 	}
 	await pruneSessions(db);

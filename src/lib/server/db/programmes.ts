@@ -249,7 +249,8 @@ export async function update(
 	const after = (await get(tx, id))!;
 	if (sameContent(before, after)) {
 		// Nothing the user can see changed: keep the old timestamp and leave no audit entry.
-		await tx.query(`UPDATE programmes SET updated_at = $2::timestamptz WHERE id = $1`, [id, before.updatedAt]);
+		// ::text first: postgres.js sends a timestamptz parameter through a JS Date, which drops the microseconds.
+		await tx.query(`UPDATE programmes SET updated_at = $2::text::timestamptz WHERE id = $1`, [id, before.updatedAt]);
 		return before;
 	}
 	await recordChange(tx, actor, {
@@ -291,7 +292,7 @@ export async function restore(tx: Queryable, item: Programme): Promise<void> {
 		   bestuurlijk_opdrachtgever, ambtelijk_opdrachtgever, programme_manager, budget_lines, status, notes,
 		   buurtcodes, outline, synthetic, updated_at)
 		 VALUES ($16, $1, $2, $3, $4, $5, $6, ${THEMES}, $8, $9, $10, $11::text::jsonb, $12, $13, ${BUURTCODES}, ${OUTLINE}, $17,
-		   $18::timestamptz)`,
+		   $18::text::timestamptz)`,
 		[...values(item), item.id, item.synthetic, item.updatedAt]
 	);
 }
