@@ -1,6 +1,7 @@
 // The register's HTTP API against the running app with the real area data and the local sign-in: who may
 // write what (401/403 on the server), field-level validation, lists by period and buurt, GeoJSON for the map,
-// the audit trail and undo. The app starts with an empty register here, so each test makes what it needs.
+// the audit trail and undo. The register starts with the seeded programmes and demo investments; each test makes
+// the items it writes (named "E2E …") and looks at those.
 import { expect, request, test } from '@playwright/test';
 import type { APIRequestContext } from '@playwright/test';
 import { ORIGIN, USERS, signIn } from './auth-helpers';
@@ -91,8 +92,14 @@ test.describe('register API', () => {
 		const feature = map.features.find((f: { properties: { id: number } }) => f.properties.id === ownItem.id);
 		expect(feature.geometry.type).toBe('Point');
 		expect(feature.properties).toMatchObject({ projectName: 'E2E isolatie', partner: 'Welbions', category: 'isolatie', amountEur: 750000 });
-		const names = async (query: string) =>
+		// The register also holds the seeded demo investments: look at this test's own items, and check that the
+		// buurt filter keeps the demo items of De Noork and leaves out those elsewhere.
+		const all = async (query: string) =>
 			((await (await welbions.get(`/api/investments?gemeente=GM0164${query}`)).json()) as { projectName: string }[]).map((i) => i.projectName).sort();
+		const names = async (query: string) => (await all(query)).filter((name) => name.startsWith('E2E '));
+		const inDeNoork = await all('&buurt=BU01640202');
+		expect(inDeNoork).toContain('De Noork complex 412 - levensduurverlenging');
+		expect(inDeNoork).not.toContain('Klein Driene - dakisolatie en ventilatie');
 		expect(await names('&buurt=BU01640202')).toEqual(['E2E isolatie']);
 		expect(await names('&from=2027-01-01&to=2027-03-31')).toEqual([]);
 		expect(await names('&from=2026-01-01&to=2026-03-31')).toEqual(['E2E isolatie', 'E2E renovatie']);
