@@ -230,7 +230,7 @@ export interface AuditEntry {
 	id: number;
 	at: string;
 	userName: string;
-	entity: 'programme' | 'investment' | 'signal' | 'user';
+	entity: 'programme' | 'investment' | 'signal' | 'user' | 'area_assessment' | 'story';
 	entityId: number;
 	action: 'create' | 'update' | 'delete' | 'undo';
 	before: unknown;
