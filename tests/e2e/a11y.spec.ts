@@ -61,6 +61,7 @@ test.describe('accessibility', () => {
 		const panel = page.getByRole('complementary', { name: 'Gebiedspaneel' });
 		const table = page.getByRole('region', { name: 'Buurten in beeld' });
 		const targets: [group: string, name: string, locator: Locator][] = [
+			['navigatie', 'Kaart', page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Kaart' })],
 			['gemeente', 'Enschede', page.getByRole('button', { name: 'Enschede' })],
 			['gemeente', 'Hengelo', page.getByRole('button', { name: 'Hengelo' })],
 			['zoeken', 'Zoek een gebied', page.getByRole('combobox', { name: 'Zoek een gebied' })],

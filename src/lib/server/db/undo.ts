@@ -107,6 +107,10 @@ const STORES = {
 	}
 } satisfies Record<Entity, unknown>;
 
+function isUndoable(entity: AuditEntry['entity']): entity is Entity {
+	return Object.hasOwn(STORES, entity);
+}
+
 export interface UndoResult {
 	/** The new audit entry of the undo. */
 	entry: AuditListEntry;
@@ -127,6 +131,7 @@ export async function undo(tx: Queryable, actor: Actor, auditId: number): Promis
 	if (entry.action === 'undo') throw new UndoError(409, 'Dit is zelf een ongedaan gemaakte wijziging; maak de oorspronkelijke wijziging opnieuw');
 	if (entry.undoneBy !== null) throw new UndoError(409, 'Deze wijziging is al ongedaan gemaakt');
 	if (entry.entity === 'user') throw new UndoError(409, 'Wijzigingen van gebruikers maakt u ongedaan in het gebruikersbeheer');
+	if (!isUndoable(entry.entity)) throw new UndoError(409, 'Dit soort wijziging kan hier niet ongedaan worden gemaakt');
 	const later = await tx.query<{ id: number }>(
 		`SELECT id FROM audit_log
 		 WHERE entity = $1 AND entity_id = $2 AND id > $3 AND action <> 'undo' AND undone_by IS NULL
