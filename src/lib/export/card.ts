@@ -102,7 +102,7 @@ export function layoutCardPages(content: CardContent, measure: Measure, pagesBef
 			size: SIZE.table,
 			columns: [
 				{ header: 'Domein', width: 0.22 },
-				{ header: 'ongunstiger →', width: 0.6, align: 'right' },
+				{ header: 'naar rechts: ongunstiger dan gemiddeld', width: 0.6, align: 'right' },
 				{ header: 'Score', width: 0.18, align: 'right' }
 			],
 			rows: DOMAINS.map((d) => {
@@ -311,16 +311,9 @@ function sparkline(cell: { x: number; y: number; w: number; h: number }, series:
 	const [low, high] = [Math.min(...values), Math.max(...values)];
 	const x = (year: number) => cell.x + (maxYear === minYear ? cell.w / 2 : ((year - minYear) / (maxYear - minYear)) * cell.w);
 	const y = (value: number) => cell.y + cell.h - (high === low ? cell.h / 2 : ((value - low) / (high - low)) * cell.h);
+	// Through the known values, as the card on screen draws it (survey indicators exist only in even years).
 	const ops: DrawOp[] = [];
-	// Missing years break the line rather than being bridged.
-	let run: [number, number][] = [];
-	for (const p of series) {
-		if (p.value === null) {
-			if (run.length > 1) ops.push({ op: 'polyline', points: run, colour: ACCENT, lineWidth: 1.1 });
-			run = [];
-		} else run.push([x(p.year), y(p.value)]);
-	}
-	if (run.length > 1) ops.push({ op: 'polyline', points: run, colour: ACCENT, lineWidth: 1.1 });
+	if (known.length > 1) ops.push({ op: 'polyline', points: known.map((p) => [x(p.year), y(p.value)]), colour: ACCENT, lineWidth: 1.1 });
 	const last = known.at(-1)!;
 	const r = 1.6;
 	ops.push({ op: 'rect', x: x(last.year) - r, y: y(last.value) - r, w: 2 * r, h: 2 * r, fill: ACCENT });

@@ -183,8 +183,19 @@ export function layoutExportPage(format: PageFormat, meta: ExportMeta, measure: 
 	if (format.orientation === 'landscape') {
 		const sidebarX = W - t.margin - t.sidebar;
 		const map: Rect = { x: t.margin, y: bodyTop, w: sidebarX - t.gap - t.margin, h: bodyBottom - bodyTop };
-		// The QR block sits at the foot of the sidebar; the legend and the slide text share what is above it.
-		const linkBlock = qrBlock(meta.link, matrix, { x: sidebarX, width: t.sidebar, bottom: bodyBottom }, t, measure, 'below');
+		// The QR block sits at the foot of the sidebar, the legend and the slide text share what is above it.
+		// With a long legend and link the link moves beside the code, and as a last resort the code shrinks.
+		const legendHeight = legendModel ? measureLegend(legendModel, t.sidebar, t, measure) : 0;
+		const room = bodyBottom - bodyTop - legendHeight - t.gap;
+		const below = qrBlockSize(meta.link, t.sidebar, t.qr, t, measure, 'below');
+		const beside = qrBlockSize(meta.link, t.sidebar, t.qr, t, measure, 'beside');
+		const fitting =
+			below.height <= room
+				? below
+				: beside.height <= room
+					? beside
+					: qrBlockSize(meta.link, t.sidebar, Math.max(t.qr * 0.75, room - (beside.height - t.qr)), t, measure, 'beside');
+		const linkBlock = qrBlock(meta.link, matrix, { x: sidebarX, width: t.sidebar, bottom: bodyBottom }, t, fitting);
 		const legend = legendModel
 			? legendOps(legendModel, { x: sidebarX, y: bodyTop, width: t.sidebar, maxBottom: linkBlock.top - t.gap }, t, measure)
 			: null;
@@ -199,7 +210,7 @@ export function layoutExportPage(format: PageFormat, meta: ExportMeta, measure: 
 	const columnWidth = (W - 2 * t.margin - t.gap * 2) / 2;
 	const rightX = t.margin + columnWidth + t.gap * 2;
 	const legendHeight = legendModel ? measureLegend(legendModel, columnWidth, t, measure) : 0;
-	const qrSide = qrBlockSize(meta.link, columnWidth, t, measure);
+	const qrSide = qrBlockSize(meta.link, columnWidth, t.qr, t, measure, 'beside');
 	const textHeight = meta.text ? Math.min(t.body * LEADING * 6, wrapText(meta.text, columnWidth, measure, 'regular', t.body).length * t.body * LEADING) : 0;
 	const blockHeight = Math.max(legendHeight, qrSide.height + (textHeight ? textHeight + t.gap : 0));
 	const map: Rect = { x: t.margin, y: bodyTop, w: W - 2 * t.margin, h: bodyBottom - bodyTop - blockHeight - t.gap * 1.4 };
@@ -207,7 +218,7 @@ export function layoutExportPage(format: PageFormat, meta: ExportMeta, measure: 
 	ops.push({ op: 'map', ...map }, { op: 'rect', ...map, stroke: RULE, lineWidth: 1 });
 	const legend = legendModel ? legendOps(legendModel, { x: t.margin, y: blockTop, width: columnWidth, maxBottom: bodyBottom }, t, measure) : null;
 	if (legend) ops.push(...legend.ops);
-	const linkBlock = qrBlock(meta.link, matrix, { x: rightX, width: columnWidth, bottom: bodyBottom }, t, measure, 'beside');
+	const linkBlock = qrBlock(meta.link, matrix, { x: rightX, width: columnWidth, bottom: bodyBottom }, t, qrSide);
 	if (meta.text) ops.push(...textOps(meta.text, { x: rightX, y: blockTop, width: columnWidth, maxBottom: linkBlock.top - t.gap }, t, measure));
 	ops.push(...linkBlock.ops);
 	return { format, width: W, height: H, ops, map, qr: linkBlock.qr, legend: legend?.rect ?? null };
@@ -336,56 +347,41 @@ function textOps(text: string, box: { x: number; y: number; width: number; maxBo
 
 const QR_CAPTION = 'Bekijk deze kaart live';
 
-/** The size of the QR block beside its text (portrait layout). */
-function qrBlockSize(link: string, width: number, t: Typography, measure: Measure) {
-	const side = t.qr;
-	const textWidth = width - side - t.gap;
-	const lines = wrapText(link, textWidth, measure, 'regular', t.small);
-	const textHeight = t.small * 1.3 + lines.length * t.small * LEADING + t.small;
-	return { side, height: Math.max(side, textHeight), lines, textWidth };
+interface QrBlockSize {
+	placement: 'below' | 'beside';
+	side: number;
+	height: number;
+	lines: string[];
+}
+
+/** The QR block's size: the code with the caption and the link below it, or beside it. */
+function qrBlockSize(link: string, width: number, side: number, t: Typography, measure: Measure, placement: 'below' | 'beside'): QrBlockSize {
+	if (placement === 'beside') {
+		const lines = wrapText(link, width - side - t.gap, measure, 'regular', t.small);
+		const textHeight = t.small * 1.3 + lines.length * t.small * LEADING + t.small * 0.4;
+		return { placement, side, height: Math.max(side, textHeight), lines };
+	}
+	const lines = wrapText(link, width, measure, 'regular', t.small);
+	return { placement, side, height: side + t.small * 1.4 + lines.length * t.small * LEADING + t.small * 0.4, lines };
 }
 
 /**
- * The QR code with a caption and the link as text, anchored at `bottom`: the caption and link below the
- * code (sidebar), or beside it (portrait). The code is `qr` units square (29 mm on A4: a phone reads it at arm's length).
+ * The QR code with a caption ("Bekijk deze kaart live") and the link as text, anchored at `bottom`. The
+ * code is `qr` units square (29 mm on A4: a phone reads it at arm's length) unless space forces less.
  */
-function qrBlock(
-	link: string,
-	matrix: QrMatrix,
-	box: { x: number; width: number; bottom: number },
-	t: Typography,
-	measure: Measure,
-	placement: 'below' | 'beside'
-) {
+function qrBlock(link: string, matrix: QrMatrix, box: { x: number; width: number; bottom: number }, t: Typography, size: QrBlockSize) {
 	const ops: DrawOp[] = [];
-	if (placement === 'beside') {
-		const size = qrBlockSize(link, box.width, t, measure);
-		const top = box.bottom - size.height;
-		const qr: Rect = { x: box.x, y: top, w: size.side, h: size.side };
-		ops.push({ op: 'qr', x: qr.x, y: qr.y, size: size.side, matrix });
-		const textX = box.x + size.side + t.gap;
-		let y = top + t.small * 1.3;
-		ops.push({ op: 'text', x: textX, y, text: QR_CAPTION, weight: 'bold', size: t.small, colour: INK });
-		for (const line of size.lines) {
-			y += t.small * LEADING;
-			ops.push({ op: 'text', x: textX, y, text: line, weight: 'regular', size: t.small, colour: ACCENT });
-		}
-		ops.push({ op: 'link', x: box.x, y: top, w: box.width, h: size.height, url: link });
-		return { ops, top, qr };
-	}
-	const lines = wrapText(link, box.width, measure, 'regular', t.small);
-	const textHeight = t.small * 1.4 + lines.length * t.small * LEADING;
-	const side = t.qr;
-	const top = box.bottom - side - textHeight;
-	const qr: Rect = { x: box.x, y: top, w: side, h: side };
-	ops.push({ op: 'qr', x: qr.x, y: qr.y, size: side, matrix });
-	let y = top + side + t.small * 1.4;
-	ops.push({ op: 'text', x: box.x, y, text: QR_CAPTION, weight: 'bold', size: t.small, colour: INK });
-	for (const line of lines) {
+	const top = box.bottom - size.height;
+	const qr: Rect = { x: box.x, y: top, w: size.side, h: size.side };
+	ops.push({ op: 'qr', x: qr.x, y: qr.y, size: size.side, matrix });
+	const textX = size.placement === 'beside' ? box.x + size.side + t.gap : box.x;
+	let y = size.placement === 'beside' ? top + t.small * 1.3 : top + size.side + t.small * 1.4;
+	ops.push({ op: 'text', x: textX, y, text: QR_CAPTION, weight: 'bold', size: t.small, colour: INK });
+	for (const line of size.lines) {
 		y += t.small * LEADING;
-		ops.push({ op: 'text', x: box.x, y, text: line, weight: 'regular', size: t.small, colour: ACCENT });
+		ops.push({ op: 'text', x: textX, y, text: line, weight: 'regular', size: t.small, colour: ACCENT });
 	}
-	ops.push({ op: 'link', x: box.x, y: top, w: box.width, h: side + textHeight, url: link });
+	ops.push({ op: 'link', x: box.x, y: top, w: box.width, h: size.height, url: link });
 	return { ops, top, qr };
 }
 
@@ -424,7 +420,7 @@ export function scaleBarOps(map: Rect, metresPerUnit: number, format: PageFormat
 	const barY = y + height - pad;
 	const thick = Math.max(1.2, t.small / 6);
 	return [
-		{ op: 'rect', x, y, w: width, h: height, fill: 'rgba(255,255,255,0.88)' },
+		{ op: 'rect', x, y, w: width, h: height, fill: 'rgba(255,255,255,0.94)' },
 		{ op: 'polyline', points: [[x + pad, barY - t.small * 0.5], [x + pad, barY], [x + pad + bar.width, barY], [x + pad + bar.width, barY - t.small * 0.5]], colour: INK, lineWidth: thick },
 		{ op: 'text', x: x + pad, y: y + t.small * 1.15, text: bar.label, weight: 'regular', size: t.small, colour: INK }
 	];

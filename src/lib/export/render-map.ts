@@ -96,10 +96,11 @@ export async function renderMap(options: {
 			maxZoom: 20
 		});
 		const m = map;
-		m.on('styleimagemissing', (event: { id: string }) => {
-			if (event.id !== SUPPRESSED.image || m.hasImage(SUPPRESSED.image)) return;
+		// The hatching of "te weinig inwoners" is an image the live map adds itself; a style does not carry it.
+		m.setMissingStyleImageResolver((id) => {
+			if (id !== SUPPRESSED.image || m.hasImage(id)) return;
 			const ratio = Math.max(1, Math.round(pixelRatio));
-			m.addImage(SUPPRESSED.image, suppressedPattern(ratio), { pixelRatio: ratio });
+			m.addImage(id, suppressedPattern(ratio), { pixelRatio: ratio });
 		});
 		await new Promise<void>((resolve, reject) => {
 			const timer = setTimeout(
