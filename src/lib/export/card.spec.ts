@@ -35,7 +35,7 @@ const profile: AreaProfile = {
 		of: 50,
 		domains: { sociaal: 2.52, gezondheid: 2.65, veiligheid: 2.58, wonen: 2.94, duurzaamheid: -0.4 },
 		stapeling: 4,
-		drivers: [{ indicator: 'p_laag_inkomen', value: 24.7, gemeente: 13.8, z: 3.07, contribution: 0.6, explanation: 'Huishoudens met laag inkomen: 24,7 % (gemeente 13,8 %)' }],
+		drivers: [{ indicator: 'p_laag_inkomen', name: 'Huishoudens met laag inkomen', domain: 'sociaal', unit: '%', value: 24.7, gemeente: 13.8, z: 3.07, contribution: 0.6, explanation: 'Huishoudens met laag inkomen: 24,7 % (gemeente 13,8 %)' }],
 		topNShare: 1,
 		coverage: { scored: 14, total: 14 },
 		weights: { sociaal: 1, gezondheid: 1, veiligheid: 1, wonen: 1, duurzaamheid: 1 }

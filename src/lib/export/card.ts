@@ -22,7 +22,7 @@ import {
 } from '../domain/register';
 import type { AreaProfile } from '../server/monitor';
 import { ACCENT, BADGE, INK, INK_SOFT, PAGE_FORMATS, RULE, pageUnits, type DrawOp, type PageLayout } from './layout';
-import { ATTRIBUTION, SYNTHETIC_LABEL, peildatumText, sourceText, type ExportMeta } from './meta';
+import { SYNTHETIC_LABEL, attributionText, peildatumText, sourceText, type ExportMeta } from './meta';
 import { Flow } from './flow';
 import { wrapText, type Measure } from './text';
 
@@ -268,8 +268,8 @@ function cardChrome(meta: ExportMeta, page: number, pages: number, W: number, H:
 	const small = SIZE.small;
 	const lines = [
 		sourceText(meta.source),
-		peildatumText(meta.peildatum),
-		`Kaart: ${ATTRIBUTION.replace(/^Bron:\s*/, '')}. Gemaakt met Wijkbeeld.`,
+		peildatumText(meta),
+		attributionText(meta),
 		`Live: ${meta.link}`
 	].filter(Boolean);
 	const wrapped = lines.flatMap((l) => wrapText(l, W - 2 * MARGIN - 90, measure, 'regular', small, 2));

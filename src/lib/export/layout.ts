@@ -5,8 +5,8 @@
 // Units: CSS pixels of the page at 96 dpi ("units"); a format's `scale` turns them into output pixels
 // (A4 at 300 dpi: 300 / 96 = 3.125), and 0.75 turns them into PDF points.
 import { SUPPRESSED } from '../domain/palettes';
-import { ATTRIBUTION, SYNTHETIC_LABEL, peildatumText, sourceText, type ExportMeta } from './meta';
-import type { LegendModel } from './legend';
+import { SYNTHETIC_LABEL, attributionText, peildatumText, sourceText, type ExportMeta } from './meta';
+import type { LegendEntry, LegendModel } from './legend';
 import { qrMatrix, type QrMatrix } from './qr';
 import { ellipsize, wrapText, type FontWeight, type Measure } from './text';
 
@@ -234,8 +234,8 @@ function footerLines(meta: ExportMeta): FooterLine[] {
 	const lines: FooterLine[] = [];
 	const source = sourceText(meta.source);
 	if (source) lines.push({ text: source, weight: 'regular', colour: INK_SOFT });
-	lines.push({ text: peildatumText(meta.peildatum), weight: 'regular', colour: INK_SOFT });
-	lines.push({ text: `Kaart: ${ATTRIBUTION.replace(/^Bron:\s*/, '')}. Gemaakt met Wijkbeeld.`, weight: 'regular', colour: INK_SOFT });
+	lines.push({ text: peildatumText(meta), weight: 'regular', colour: INK_SOFT });
+	lines.push({ text: attributionText(meta), weight: 'regular', colour: INK_SOFT });
 	if (meta.synthetic) {
 		lines.push({ text: `${SYNTHETIC_LABEL}: de waarden zijn verzonnen om Wijkbeeld te tonen en te testen.`, weight: 'bold', colour: INK });
 	}
@@ -295,7 +295,12 @@ function legendOps(model: LegendModel, box: { x: number; y: number; width: numbe
 			y += t.legendText * (LEADING - 1);
 		}
 	}
-	const counted = model.items.some((i) => i.count !== null);
+	const entries: { label: string; colour: string; count: number | null; shape: LegendEntry['shape'] }[] = [
+		...model.classes.map((c) => ({ label: c.label, colour: c.colour, count: c.count, shape: 'fill' as const })),
+		...model.other,
+		...model.overlays
+	];
+	const counted = entries.some((i) => i.count !== null);
 	if (counted) {
 		y += t.small * 1.2;
 		ops.push({ op: 'text', x: box.x + box.width, y, text: 'aantal', weight: 'regular', size: t.small, colour: INK_SOFT, align: 'right' });
@@ -305,14 +310,22 @@ function legendOps(model: LegendModel, box: { x: number; y: number; width: numbe
 	const row = legendRowHeight(t);
 	const swatch = { w: t.legendText * 2, h: t.legendText * 1.2 };
 	const countWidth = measure('0000', 'regular', t.legendText);
-	for (const item of model.items) {
+	const frame = (top: number): DrawOp => ({ op: 'rect', x: box.x, y: top, w: swatch.w, h: swatch.h, stroke: 'rgba(0,0,0,0.45)', lineWidth: 0.75 });
+	for (const item of entries) {
 		const top = y + (row - swatch.h) / 2;
-		if (item.kind === 'suppressed') {
-			ops.push({ op: 'hatch', x: box.x, y: top, w: swatch.w, h: swatch.h, background: item.colour, line: SUPPRESSED.line, spacing: swatch.h / 2.2, lineWidth: Math.max(0.6, t.legendText / 14) });
+		if (item.shape === 'hatched') {
+			ops.push({ op: 'hatch', x: box.x, y: top, w: swatch.w, h: swatch.h, background: item.colour, line: SUPPRESSED.line, spacing: swatch.h / 2.2, lineWidth: Math.max(0.6, t.legendText / 14) }, frame(top));
+		} else if (item.shape === 'outline') {
+			ops.push({ op: 'rect', x: box.x + 1, y: top + 1, w: swatch.w - 2, h: swatch.h - 2, stroke: item.colour, lineWidth: Math.max(1.5, t.legendText / 6) });
+		} else if (item.shape === 'circle') {
+			const r = swatch.h * 0.45;
+			const cx = box.x + swatch.w / 2;
+			const cy = top + swatch.h / 2;
+			const points = Array.from({ length: 24 }, (_, i) => [cx + r * Math.cos((i / 24) * 2 * Math.PI), cy + r * Math.sin((i / 24) * 2 * Math.PI)] as [number, number]);
+			ops.push({ op: 'polygon', points, fill: item.colour });
 		} else {
-			ops.push({ op: 'rect', x: box.x, y: top, w: swatch.w, h: swatch.h, fill: item.colour });
+			ops.push({ op: 'rect', x: box.x, y: top, w: swatch.w, h: swatch.h, fill: item.colour }, frame(top));
 		}
-		ops.push({ op: 'rect', x: box.x, y: top, w: swatch.w, h: swatch.h, stroke: 'rgba(0,0,0,0.45)', lineWidth: 0.75 });
 		const baseline = y + row / 2 + t.legendText * 0.36;
 		const labelX = box.x + swatch.w + t.legendText * 0.6;
 		const labelWidth = box.width - (labelX - box.x) - (item.count === null ? 0 : countWidth + t.legendText * 0.5);

@@ -1,18 +1,29 @@
 // The legend of an exported map as plain data: what Legend.svelte shows beside the live map (class bounds
 // with colours and counts, "geen gegevens", "te weinig inwoners", the classification method), built from the
 // same choropleth, so that a PNG, a PDF page and a story slide say exactly what the screen says.
+//
+// The shape is the one story slides publish (`LegendModel` in src/lib/story/snapshot.ts on the stories
+// branch): a slide's legend can be drawn by the export as it is. Only `count` may also be null here, for
+// the legend of a map without a theme, where counting areas says nothing.
 import { formatNumber } from '../domain/format';
 import { NO_DATA, SUPPRESSED } from '../domain/palettes';
 import { colours } from '../map/style';
 
-export type LegendItemKind = 'class' | 'no-data' | 'suppressed' | 'area';
-
-export interface LegendItem {
-	kind: LegendItemKind;
-	label: string;
-	/** Fill of the swatch; `suppressed` draws the hatching of the map on top of it. */
+export interface LegendClass {
+	from: number;
+	to: number;
 	colour: string;
-	/** Areas in the class; null where counting makes no sense (the area legend). */
+	count: number;
+	/** "12,5 – 18", formatted in Dutch, with a sign for differences. */
+	label: string;
+}
+
+/** A line of the legend that is not a class: "geen gegevens", "te weinig inwoners", an overlay, an area fill. */
+export interface LegendEntry {
+	label: string;
+	/** fill: a swatch; hatched: the suppressed pattern; outline: a programme's border; circle: an investment. */
+	shape: 'fill' | 'hatched' | 'outline' | 'circle';
+	colour: string;
 	count: number | null;
 }
 
@@ -24,9 +35,10 @@ export interface LegendModel {
 	/** "Kwantielen (even veel gebieden per klasse)" */
 	method: string;
 	unit: string;
-	items: LegendItem[];
-	synthetic: boolean;
-	source: string;
+	classes: LegendClass[];
+	other: LegendEntry[];
+	/** The register's overlays on the map (programmes, investments). */
+	overlays: LegendEntry[];
 }
 
 /** A class bound as the legend writes it: Dutch decimals, a real minus sign, a plus for signed scales. */
@@ -44,10 +56,9 @@ export interface ChoroplethLegendInput {
 	suppressed: { colour: string; count: number };
 	/** Differences and changes: bounds with a sign. */
 	signed?: boolean;
-	synthetic: boolean;
-	source: string;
 }
 
+/** As on screen, "geen gegevens" and "te weinig inwoners" are always listed, with their counts (also 0). */
 export function choroplethLegend(input: ChoroplethLegendInput): LegendModel {
 	const signed = input.signed ?? false;
 	return {
@@ -55,18 +66,12 @@ export function choroplethLegend(input: ChoroplethLegendInput): LegendModel {
 		subtitle: input.subtitle,
 		method: input.method,
 		unit: input.unit,
-		items: [
-			...input.classes.map((c) => ({
-				kind: 'class' as const,
-				label: `${formatBound(c.from, signed)} – ${formatBound(c.to, signed)}`,
-				colour: c.colour,
-				count: c.count
-			})),
-			{ kind: 'no-data', label: 'geen gegevens', colour: input.noData.colour || NO_DATA.colour, count: input.noData.count },
-			{ kind: 'suppressed', label: 'te weinig inwoners', colour: input.suppressed.colour || SUPPRESSED.background, count: input.suppressed.count }
+		classes: input.classes.map((c) => ({ ...c, label: `${formatBound(c.from, signed)} – ${formatBound(c.to, signed)}` })),
+		other: [
+			{ label: 'geen gegevens', shape: 'fill', colour: input.noData.colour || NO_DATA.colour, count: input.noData.count },
+			{ label: 'te weinig inwoners', shape: 'hatched', colour: input.suppressed.colour || SUPPRESSED.background, count: input.suppressed.count }
 		],
-		synthetic: input.synthetic,
-		source: input.source
+		overlays: []
 	};
 }
 
@@ -74,23 +79,15 @@ export function choroplethLegend(input: ChoroplethLegendInput): LegendModel {
  * The legend of a map without a theme: what the fills mean (the selection, the areas inside it, the rest).
  * There is no classification; the method line says so rather than staying silent.
  */
-export function areasLegend(input: { levelName: string; selectedName: string | null; source: string }): LegendModel {
-	const items: LegendItem[] = [];
-	if (input.selectedName) items.push({ kind: 'area', label: input.selectedName, colour: colours.selected, count: null });
-	items.push({
-		kind: 'area',
+export function areasLegend(input: { levelName: string; selectedName: string | null }): LegendModel {
+	const other: LegendEntry[] = [];
+	if (input.selectedName) other.push({ label: input.selectedName, shape: 'fill', colour: colours.selected, count: null });
+	other.push({
 		label: input.selectedName ? `${input.levelName} binnen de selectie` : input.levelName,
+		shape: 'fill',
 		colour: colours.inFocus,
 		count: null
 	});
-	if (input.selectedName) items.push({ kind: 'area', label: `${input.levelName} erbuiten`, colour: colours.outOfFocus, count: null });
-	return {
-		title: 'Gebiedsindeling',
-		subtitle: input.levelName,
-		method: 'geen thema gekozen',
-		unit: '',
-		items,
-		synthetic: false,
-		source: input.source
-	};
+	if (input.selectedName) other.push({ label: `${input.levelName} erbuiten`, shape: 'fill', colour: colours.outOfFocus, count: null });
+	return { title: 'Gebiedsindeling', subtitle: input.levelName, method: 'geen thema gekozen', unit: '', classes: [], other, overlays: [] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatExportDate, localIsoDate, peildatumText, placeName, sourceText, viewMeta, type ViewForExport } from './meta';
+import { attributionText, formatExportDate, peildatumText, placeName, sourceText, viewMeta, type ViewForExport } from './meta';
 
 const view: ViewForExport = {
 	gemeente: { code: 'GM0164', name: 'Hengelo' },
@@ -18,12 +18,13 @@ const LINK = 'http://127.0.0.1:3000/?gemeente=GM0164';
 
 describe('the meta of an export of the current view', () => {
 	it('names the theme and the place, and carries legend, source, peildatum, demodata and link', () => {
-		const meta = viewMeta(view, LINK, '2025-03-14');
+		const meta = viewMeta(view, LINK, '2025-03-14T12:00:00Z');
 		expect(meta).toMatchObject({
 			title: 'Urgentiescore — De Noork, Hengelo',
 			subtitle: 'Buurten · 2024',
 			source: 'DEMODATA',
-			peildatum: { year: 2024, exported: '2025-03-14' },
+			peiljaar: 2024,
+			generatedAt: '2025-03-14T12:00:00Z',
 			synthetic: true,
 			link: LINK
 		});
@@ -34,7 +35,7 @@ describe('the meta of an export of the current view', () => {
 		const meta = viewMeta(
 			{ ...view, area: null, monitor: { ...view.monitor!, kind: 'indicator', title: 'Laag inkomen', unit: '%', comparison: 'verschil met gemeente (13,8 %)', diverging: true } },
 			LINK,
-			'2025-03-14'
+			'2025-03-14T12:00:00Z'
 		);
 		expect(meta.title).toBe('Laag inkomen — Hengelo');
 		expect(meta.subtitle).toBe('Buurten · 2024 · verschil met gemeente (13,8 %)');
@@ -43,16 +44,18 @@ describe('the meta of an export of the current view', () => {
 	});
 
 	it('without a theme: the areas, the boundaries year, no demodata', () => {
-		const meta = viewMeta({ ...view, monitor: null, choropleth: null, level: 'wijk', area: { code: 'WK016402', name: 'Noord', level: 'wijk' } }, LINK, '2025-03-14');
-		expect(meta).toMatchObject({ title: 'Noord, Hengelo', subtitle: 'Wijken · gebiedsindeling 2024', synthetic: false, peildatum: { year: 2024 } });
+		const meta = viewMeta({ ...view, monitor: null, choropleth: null, level: 'wijk', area: { code: 'WK016402', name: 'Noord', level: 'wijk' } }, LINK, '2025-03-14T12:00:00Z');
+		expect(meta).toMatchObject({ title: 'Noord, Hengelo', subtitle: 'Wijken · gebiedsindeling 2024', synthetic: false, peiljaar: 2024 });
 		expect(meta.legend?.method).toBe('geen thema gekozen');
 	});
 
 	it('writes dates and the small print in Dutch', () => {
-		expect(formatExportDate('2025-03-04')).toBe('4 maart 2025');
+		// The reader's calendar day of the moment (the tests run in the zone the machine has; noon is the same day everywhere in Europe).
+		expect(formatExportDate('2025-03-04T12:00:00Z')).toBe('4 maart 2025');
 		expect(() => formatExportDate('4-3-2025')).toThrow(RangeError);
-		expect(localIsoDate(new Date(2025, 0, 9, 23, 30))).toBe('2025-01-09');
-		expect(peildatumText({ year: null, exported: '2025-12-31' })).toBe('Peildatum: gegevens zonder jaartal · geëxporteerd op 31 december 2025');
+		expect(peildatumText({ peiljaar: null, generatedAt: '2025-12-31T12:00:00Z' })).toBe('Peildatum: gegevens zonder jaartal · geëxporteerd op 31 december 2025');
+		expect(attributionText({})).toBe('Kaart: CBS / Kadaster, Wijk- en Buurtkaart (via PDOK), CC BY 4.0. Gemaakt met Wijkbeeld.');
+		expect(attributionText({ attribution: 'Bron: BRT Achtergrondkaart, Kadaster.' })).toBe('Kaart: BRT Achtergrondkaart, Kadaster. Gemaakt met Wijkbeeld.');
 		expect(sourceText('Bron: CBS Kerncijfers')).toBe('Bron gegevens: CBS Kerncijfers');
 		expect(sourceText(' ')).toBe('');
 		expect(placeName({ gemeente: view.gemeente, area: { code: 'GM0164', name: 'Hengelo', level: 'gemeente' } })).toBe('Hengelo');

@@ -9,53 +9,54 @@ import { areasLegend, choroplethLegend, type LegendModel } from './legend';
 
 export { SYNTHETIC_LABEL, ATTRIBUTION };
 
-export interface Peildatum {
-	/** The year of the data shown (the monitor year, or the year of the boundaries); null when unknown. */
-	year: number | null;
-	/** The day of the export, `YYYY-MM-DD`. */
-	exported: string;
-}
-
+/**
+ * What an export prints besides the map. The field names follow the story slides' `SlideMeta`
+ * (src/lib/story/snapshot.ts on the stories branch), so a slide's meta can be exported as it is.
+ */
 export interface ExportMeta {
 	title: string;
 	subtitle?: string;
 	/** A slide's short text. */
 	text?: string;
 	legend?: LegendModel | null;
-	/** Where the values come from; the CBS/Kadaster attribution of the boundaries is always added. */
+	/** Where the values come from; the map's attribution (CBS / Kadaster) is printed as well. */
 	source: string;
-	peildatum: Peildatum;
+	/** The map's attribution; ATTRIBUTION when not given. */
+	attribution?: string;
+	/** The year of the data shown (monitor values, else the boundaries); null when the export shows no dated data. */
+	peiljaar: number | null;
+	/** When the export (or the slide's snapshot) was made, ISO 8601: the day printed with the peiljaar. */
+	generatedAt: string;
 	/** Values from the demo data: the export says "Demodata — geen echte cijfers", prominently. */
 	synthetic: boolean;
 	/** The absolute URL of the same live view (also printed as a QR code). */
 	link: string;
 }
 
-const longDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const longDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
 
-/** `2025-03-14` → "14 maart 2025". */
-export function formatExportDate(isoDate: string): string {
-	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-	if (!match) throw new RangeError(`Geen datum: "${isoDate}"`);
-	return longDate.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
-}
-
-/** The local calendar day of a moment, as `YYYY-MM-DD` (the user's day, not UTC's). */
-export function localIsoDate(moment: Date): string {
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+/** An ISO 8601 moment as the reader's calendar day: "14 maart 2025". */
+export function formatExportDate(moment: string): string {
+	const date = new Date(moment);
+	if (!/^\d{4}-\d{2}-\d{2}/.test(moment) || Number.isNaN(date.getTime())) throw new RangeError(`Geen datum: "${moment}"`);
+	return longDate.format(date);
 }
 
 /** "Peildatum: gegevens 2024 · geëxporteerd op 14 maart 2025" */
-export function peildatumText(peildatum: Peildatum): string {
-	const data = peildatum.year === null ? 'gegevens zonder jaartal' : `gegevens ${peildatum.year}`;
-	return `Peildatum: ${data} · geëxporteerd op ${formatExportDate(peildatum.exported)}`;
+export function peildatumText(meta: Pick<ExportMeta, 'peiljaar' | 'generatedAt'>): string {
+	const data = meta.peiljaar === null ? 'gegevens zonder jaartal' : `gegevens ${meta.peiljaar}`;
+	return `Peildatum: ${data} · geëxporteerd op ${formatExportDate(meta.generatedAt)}`;
 }
 
-/** "Bron: …", with the boundaries' attribution, without saying the same thing twice. */
+/** "Bron gegevens: …" for the footer, without saying "Bron" twice. */
 export function sourceText(source: string): string {
 	const own = source.trim().replace(/^Bron:\s*/i, '');
 	return own ? `Bron gegevens: ${own}` : '';
+}
+
+/** "Kaart: CBS / Kadaster, … CC BY 4.0. Gemaakt met Wijkbeeld." */
+export function attributionText(meta: Pick<ExportMeta, 'attribution'>): string {
+	return `Kaart: ${(meta.attribution || ATTRIBUTION).replace(/^Bron:\s*/i, '').replace(/\.$/, '')}. Gemaakt met Wijkbeeld.`;
 }
 
 export interface ViewForExport {
@@ -101,7 +102,7 @@ export function methodLabel(view: Pick<ViewForExport, 'monitor' | 'method'>): st
 }
 
 /** The meta of an export of the current view, from what the page already shows. */
-export function viewMeta(view: ViewForExport, link: string, exported: string): ExportMeta {
+export function viewMeta(view: ViewForExport, link: string, generatedAt: string): ExportMeta {
 	const place = placeName(view);
 	const levelName = LEVEL_LABELS[view.level].many;
 	const monitor = view.monitor;
@@ -117,12 +118,11 @@ export function viewMeta(view: ViewForExport, link: string, exported: string): E
 				method: methodLabel(view),
 				unit: monitor.unit,
 				...view.choropleth,
-				signed: monitor.diverging,
-				synthetic: monitor.synthetic,
-				source: monitor.source
+				signed: monitor.diverging
 			}),
 			source: monitor.source,
-			peildatum: { year: monitor.year, exported },
+			peiljaar: monitor.year,
+			generatedAt,
 			synthetic: monitor.synthetic,
 			link
 		};
@@ -131,9 +131,10 @@ export function viewMeta(view: ViewForExport, link: string, exported: string): E
 	return {
 		title: place,
 		subtitle: `${capitalise(levelName)}${view.boundaryYear ? ` · gebiedsindeling ${view.boundaryYear}` : ''}`,
-		legend: areasLegend({ levelName: capitalise(levelName), selectedName: selected?.name ?? null, source: ATTRIBUTION }),
+		legend: areasLegend({ levelName: capitalise(levelName), selectedName: selected?.name ?? null }),
 		source: '',
-		peildatum: { year: view.boundaryYear, exported },
+		peiljaar: view.boundaryYear,
+		generatedAt,
 		synthetic: false,
 		link
 	};

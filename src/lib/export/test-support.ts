@@ -32,12 +32,11 @@ export function sampleMeta(overrides: Partial<ExportMeta> = {}): ExportMeta {
 				{ from: 0.8, to: 1.9, colour: '#bd0026', count: 11 }
 			],
 			noData: { colour: '#a6a6a6', count: 0 },
-			suppressed: { colour: '#ffffff', count: 3 },
-			synthetic: true,
-			source: 'Demodata Wijkbeeld (synthetisch)'
+			suppressed: { colour: '#ffffff', count: 3 }
 		}),
 		source: 'Demodata Wijkbeeld (synthetisch)',
-		peildatum: { year: 2024, exported: '2025-03-14' },
+		peiljaar: 2024,
+		generatedAt: '2025-03-14T12:00:00+01:00',
 		synthetic: true,
 		link: LINK,
 		...overrides
