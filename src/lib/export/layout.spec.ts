@@ -190,3 +190,48 @@ describe('hatching', () => {
 		}
 	});
 });
+
+describe('a story slide', () => {
+	it("is drawn from the slide's meta as the stories branch publishes it (SlideMeta), overlays in the legend", () => {
+		// The shape of SlideMeta in src/lib/story/snapshot.ts (stories branch); assigned as it is, not converted.
+		const slideMeta = {
+			title: 'Wijkaanpak Noord en de investeringen van Welbions',
+			text: 'Welbions renoveert in De Noork twee complexen; de gemeente richt de buitenruimte opnieuw in.',
+			subtitle: 'Urgentiescore · buurten · Hengelo · 2024',
+			storyTitle: 'Wijkgericht werken in Hengelo',
+			number: 4,
+			count: 5,
+			gemeente: { code: 'GM0164', name: 'Hengelo' },
+			level: 'buurt' as const,
+			selected: { code: 'BU01640202', name: 'De Noork', level: 'buurt' as const },
+			layers: ['programmas', 'investeringen'],
+			quarter: '2025-K3',
+			quarterLabel: 'K3 2025',
+			legend: {
+				...sampleMeta().legend!,
+				overlays: [
+					{ label: 'Wijkaanpak Noord', shape: 'outline' as const, colour: '#1d4f91', count: 1 },
+					{ label: 'Investeringen', shape: 'circle' as const, colour: '#6a3d9a', count: 3 }
+				]
+			},
+			source: 'DEMODATA (synthetisch, geen echte cijfers)',
+			attribution: 'Bron: CBS / Kadaster, Wijk- en Buurtkaart (via PDOK), CC BY 4.0',
+			peiljaar: 2024,
+			generatedAt: '2025-09-01T12:00:00Z',
+			synthetic: true,
+			syntheticLabel: 'Demodata — geen echte cijfers',
+			link: sampleMeta().link,
+			view: '?gemeente=GM0164&gebied=BU01640202',
+			areas: [],
+			overlays: []
+		};
+		const layout = layoutExportPage(PAGE_FORMATS['a4-liggend'], slideMeta, measure);
+		const text = layout.ops.flatMap((op) => (op.op === 'text' ? [op.text] : [])).join(' ');
+		expect(text).toContain('Wijkaanpak Noord en de investeringen van Welbions');
+		expect(text).toContain('Welbions renoveert in De Noork');
+		expect(text).toContain('Investeringen');
+		expect(text).toContain('geëxporteerd op 1 september 2025');
+		expect(layout.ops.some((op) => op.op === 'polygon' && op.fill === '#6a3d9a')).toBe(true);
+		expect(layout.ops.some((op) => op.op === 'rect' && op.stroke === '#1d4f91' && !op.fill)).toBe(true);
+	});
+});
