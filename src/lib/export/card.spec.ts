@@ -9,7 +9,7 @@ import type { Measure } from './text';
 let measure: Measure;
 beforeAll(async () => {
 	measure = (await createPdf(fontFiles())).measure;
-});
+}, 60_000);
 
 const profile: AreaProfile = {
 	code: 'BU01640202',
@@ -98,7 +98,7 @@ const content = (investments: Investment[]): CardContent => ({
 
 const textsOf = (ops: { op: string; text?: string }[]) => ops.flatMap((o) => (o.op === 'text' ? [o.text!] : []));
 
-describe('the area card pages', () => {
+describe('the area card pages', { timeout: 60_000 }, () => {
 	it('has urgency with programmes and investments on one page, the indicators on the next, numbered after the map page', () => {
 		const pages = layoutCardPages(content([investment(1), investment(2)]), measure);
 		expect(pages).toHaveLength(2);

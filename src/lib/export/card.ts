@@ -171,12 +171,12 @@ export function layoutCardPages(content: CardContent, measure: Measure, pagesBef
 			size: SIZE.table,
 			columns: [
 				{ header: 'Partner', width: 0.13 },
-				{ header: 'Project', width: 0.24 },
-				{ header: 'Maatregel', width: 0.19 },
+				{ header: 'Project', width: 0.22 },
+				{ header: 'Maatregel', width: 0.18 },
 				{ header: 'Periode', width: 0.15 },
 				{ header: 'Woningen', width: 0.08, align: 'right' },
 				{ header: 'Bedrag', width: 0.11, align: 'right' },
-				{ header: 'Status', width: 0.1 }
+				{ header: 'Status', width: 0.13 }
 			],
 			rows: content.investments.map((i) => ({
 				cells: [

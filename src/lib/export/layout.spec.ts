@@ -22,7 +22,7 @@ import type { Measure } from './text';
 let measure: Measure;
 beforeAll(async () => {
 	measure = (await createPdf(fontFiles())).measure;
-});
+}, 60_000);
 
 const MM_PER_UNIT = 25.4 / 96;
 

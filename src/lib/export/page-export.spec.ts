@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PAGE_FORMATS } from './layout';
-import { buurtenOf, cardFileName, imageFileName, touching, viewForExport } from './page-export';
+import { buurtenOf, cardFileName, imageFileName, onCard, viewForExport } from './page-export';
 
 const gemeente = { code: 'GM0164', name: 'Hengelo', year: 2024, hasStadsdelen: false, bbox: [6.7, 52.2, 6.9, 52.3] as [number, number, number, number] };
 const noork = { code: 'BU01640202', name: 'De Noork', level: 'buurt' as const, year: 2024, gemeentecode: 'GM0164', parents: [], children: [], stadsdeelStatus: 'nog niet ingedeeld' as const, areaHa: 40, bbox: [6.79, 52.27, 6.8, 52.28] as [number, number, number, number] };
@@ -31,6 +31,8 @@ describe('exports from the main page', () => {
 		expect([...buurtenOf('WK016402', buurten)]).toEqual(['BU01640202', 'BU01640203']);
 		expect(buurtenOf('GM0164', buurten).size).toBe(3);
 		const items = [{ id: 1, codes: ['BU01640203'] }, { id: 2, codes: ['BU01640900'] }, { id: 3, codes: [] }];
-		expect(touching(items, buurtenOf('WK016402', buurten), (i) => i.codes).map((i) => i.id)).toEqual([1]);
+		expect(onCard(items, { code: 'WK016402', level: 'wijk' }, buurtenOf('WK016402', buurten), (i) => i.codes).map((i) => i.id)).toEqual([1]);
+		// The gemeente's card lists everything of the gemeente, also an item without a drawn area yet.
+		expect(onCard(items, { code: 'GM0164', level: 'gemeente' }, buurtenOf('GM0164', buurten), (i) => i.codes).map((i) => i.id)).toEqual([1, 2, 3]);
 	});
 });

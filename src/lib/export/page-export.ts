@@ -66,7 +66,11 @@ export function buurtenOf(
 	);
 }
 
-/** Register items that touch at least one of the buurten. */
-export function touching<T>(items: T[], buurtcodes: Set<string>, codesOf: (item: T) => string[]): T[] {
+/**
+ * The register items on an area's card: those touching one of its buurten. On the card of a gemeente every
+ * item of the gemeente, also one whose area is not drawn yet (a focusgebied can exist before its outline).
+ */
+export function onCard<T>(items: T[], area: { code: string; level: string }, buurtcodes: Set<string>, codesOf: (item: T) => string[]): T[] {
+	if (area.level === 'gemeente') return items;
 	return items.filter((item) => codesOf(item).some((code) => buurtcodes.has(code)));
 }

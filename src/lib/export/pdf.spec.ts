@@ -13,7 +13,7 @@ function keep(name: string, bytes: Uint8Array) {
 	writeFileSync(`${dir}/${name}`, bytes);
 }
 
-describe('PDF pages', () => {
+describe('PDF pages', { timeout: 60_000 }, () => {
 	it('paints a handout page per layout with selectable title, demodata label and link, and a clickable link', async () => {
 		const pdf = await createPdf(fontFiles());
 		const titles = ['Urgentiescore — Hengelo', 'Urgentiescore — De Noork, Hengelo'];
