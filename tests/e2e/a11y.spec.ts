@@ -42,6 +42,14 @@ test.describe('accessibility', () => {
 		});
 	}
 
+	test('axe finds no violations with the export panel open', async ({ page }) => {
+		await page.goto('/?gemeente=GM0164&laag=buurt&thema=urgentie&gebied=BU01640202');
+		await mapIdle(page);
+		await page.getByRole('button', { name: 'Exporteren' }).click();
+		await expect(page.getByRole('group', { name: 'Exporteren' })).toBeVisible();
+		expect(await axeViolations(page), 'axe violations with the export panel open').toEqual([]);
+	});
+
 	test('axe finds no violations with the search suggestions open', async ({ page }) => {
 		await page.goto('/');
 		await mapIdle(page);
@@ -65,6 +73,7 @@ test.describe('accessibility', () => {
 			['gemeente', 'Enschede', page.getByRole('button', { name: 'Enschede' })],
 			['gemeente', 'Hengelo', page.getByRole('button', { name: 'Hengelo' })],
 			['zoeken', 'Zoek een gebied', page.getByRole('combobox', { name: 'Zoek een gebied' })],
+			['export', 'Exporteren', page.getByRole('button', { name: 'Exporteren' })],
 			// A radio group is one Tab stop, at its checked radio; arrows move within it.
 			['kaartlaag', 'Buurten', page.getByRole('radio', { name: 'Buurten' })],
 			['thema', 'radio Indicator', page.getByRole('radio', { name: 'Indicator' })],

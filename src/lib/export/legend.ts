@@ -1,0 +1,93 @@
+// The legend of an exported map as plain data: what Legend.svelte shows beside the live map (class bounds
+// with colours and counts, "geen gegevens", "te weinig inwoners", the classification method), built from the
+// same choropleth, so that a PNG, a PDF page and a story slide say exactly what the screen says.
+//
+// The shape is the one story slides publish (`LegendModel` in src/lib/story/snapshot.ts on the stories
+// branch): a slide's legend can be drawn by the export as it is. Only `count` may also be null here, for
+// the legend of a map without a theme, where counting areas says nothing.
+import { formatNumber } from '../domain/format';
+import { NO_DATA, SUPPRESSED } from '../domain/palettes';
+import { colours } from '../map/style';
+
+export interface LegendClass {
+	from: number;
+	to: number;
+	colour: string;
+	count: number;
+	/** "12,5 – 18", formatted in Dutch, with a sign for differences. */
+	label: string;
+}
+
+/** A line of the legend that is not a class: "geen gegevens", "te weinig inwoners", an overlay, an area fill. */
+export interface LegendEntry {
+	label: string;
+	/** fill: a swatch; hatched: the suppressed pattern; outline: a programme's border; circle: an investment. */
+	shape: 'fill' | 'hatched' | 'outline' | 'circle';
+	colour: string;
+	count: number | null;
+}
+
+export interface LegendModel {
+	/** "Urgentiescore", "Huishoudens met een laag inkomen" */
+	title: string;
+	/** "standaardscore · 2024 · buurten" */
+	subtitle: string;
+	/** "Kwantielen (even veel gebieden per klasse)" */
+	method: string;
+	unit: string;
+	classes: LegendClass[];
+	other: LegendEntry[];
+	/** The register's overlays on the map (programmes, investments). */
+	overlays: LegendEntry[];
+}
+
+/** A class bound as the legend writes it: Dutch decimals, a real minus sign, a plus for signed scales. */
+export function formatBound(value: number, signed = false): string {
+	return signed && value > 0 ? `+${formatNumber(value)}` : formatNumber(value).replace('-', '−');
+}
+
+export interface ChoroplethLegendInput {
+	title: string;
+	subtitle: string;
+	method: string;
+	unit: string;
+	classes: { from: number; to: number; colour: string; count: number }[];
+	noData: { colour: string; count: number };
+	suppressed: { colour: string; count: number };
+	/** Differences and changes: bounds with a sign. */
+	signed?: boolean;
+}
+
+/** As on screen, "geen gegevens" and "te weinig inwoners" are always listed, with their counts (also 0). */
+export function choroplethLegend(input: ChoroplethLegendInput): LegendModel {
+	const signed = input.signed ?? false;
+	return {
+		title: input.title,
+		subtitle: input.subtitle,
+		method: input.method,
+		unit: input.unit,
+		classes: input.classes.map((c) => ({ ...c, label: `${formatBound(c.from, signed)} – ${formatBound(c.to, signed)}` })),
+		other: [
+			{ label: 'geen gegevens', shape: 'fill', colour: input.noData.colour || NO_DATA.colour, count: input.noData.count },
+			{ label: 'te weinig inwoners', shape: 'hatched', colour: input.suppressed.colour || SUPPRESSED.background, count: input.suppressed.count }
+		],
+		overlays: []
+	};
+}
+
+/**
+ * The legend of a map without a theme: what the fills mean (the selection, the areas inside it, the rest).
+ * There is no classification; the method line says so rather than staying silent.
+ */
+export function areasLegend(input: { levelName: string; selectedName: string | null }): LegendModel {
+	const other: LegendEntry[] = [];
+	if (input.selectedName) other.push({ label: input.selectedName, shape: 'fill', colour: colours.selected, count: null });
+	other.push({
+		label: input.selectedName ? `${input.levelName} binnen de selectie` : input.levelName,
+		shape: 'fill',
+		colour: colours.inFocus,
+		count: null
+	});
+	if (input.selectedName) other.push({ label: `${input.levelName} erbuiten`, shape: 'fill', colour: colours.outOfFocus, count: null });
+	return { title: 'Gebiedsindeling', subtitle: input.levelName, method: 'geen thema gekozen', unit: '', classes: [], other, overlays: [] };
+}
