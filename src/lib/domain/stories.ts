@@ -5,7 +5,7 @@ import { describeProblems, parseSlideView } from '../story/view';
 
 export const MAX_SLIDES = 40;
 export const TITLE_MAX = 120;
-export const SLIDE_TEXT_MAX = 600;
+export const SLIDE_TEXT_MAX = 400;
 export const DESCRIPTION_MAX = 2000;
 
 const gemeentecode = z.string().regex(/^GM\d{4}$/, 'verwacht een gemeentecode als GM0164');

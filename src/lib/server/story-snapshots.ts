@@ -95,6 +95,9 @@ function grow(box: BBox, factor: number): BBox {
 
 export class SnapshotError extends Error {}
 
+const placeOf = (selected: AreaDetail, gemeente: GemeenteSummary) =>
+	selected.level === 'gemeente' ? gemeente.name : `${selected.name}, ${gemeente.name}`;
+
 export async function slideSnapshot(
 	db: Queryable,
 	loader: Loader,
@@ -246,14 +249,22 @@ export async function slideSnapshot(
 		monitor
 			? {
 					title: monitor.title,
-					subtitle: [monitor.comparison ?? monitor.unit, String(monitor.year), levelLabel].join(' · '),
+					subtitle: [monitor.comparison ?? monitor.unit, String(monitor.year), levelLabel, placeOf(selected, gemeente), sv.quarter ? quarterLabel(sv.quarter) : null]
+						.filter(Boolean)
+						.join(' · '),
 					method: monitor.diverging ? 'gelijke stappen rond 0' : CLASS_METHOD_LABELS[theme.methode],
 					unit: monitor.unit,
 					signed: monitor.diverging
 				}
 			: null,
 		overlayEntries({
-			programmes: programmeFeatures ? programmeFeatures.features.length : null,
+			programmes: programmeFeatures
+				? programmeFeatures.features.reduce<Record<string, number>>((counts, f) => {
+						const kind = String(f.properties.kind);
+						counts[kind] = (counts[kind] ?? 0) + 1;
+						return counts;
+					}, {})
+				: null,
 			investments: investmentFeatures ? investmentFeatures.features.length : null,
 			size: sv.size
 		})
@@ -263,7 +274,7 @@ export async function slideSnapshot(
 		...(investmentFeatures?.features ?? []).map((f) => investmentRow(f.properties as unknown as InvestmentProperties))
 	];
 	const synthetic = Boolean(monitor?.synthetic) || overlayRows.some((r) => r.synthetic);
-	const place = selected.level === 'gemeente' ? gemeente.name : `${selected.name}, ${gemeente.name}`;
+	const place = placeOf(selected, gemeente);
 	const what = monitor ? `${monitor.title}${monitor.comparison ? ` (${monitor.comparison})` : ''}` : LEVEL_LABELS[level].many[0].toUpperCase() + levelLabel.slice(1);
 	const subtitle = [what, monitor ? levelLabel : null, place, monitor ? String(monitor.year) : null, sv.quarter ? quarterLabel(sv.quarter) : null]
 		.filter(Boolean)
@@ -283,7 +294,7 @@ export async function slideSnapshot(
 		quarter: sv.quarter ? `${sv.quarter.year}-K${sv.quarter.q}` : null,
 		quarterLabel: sv.quarter ? quarterLabel(sv.quarter) : null,
 		legend,
-		source: [...sources, ATTRIBUTION].join('; '),
+		source: `Bron: ${[...sources, ATTRIBUTION.replace(/^Bron:\s*/, '')].join('; ')}`,
 		attribution: ATTRIBUTION,
 		peiljaar: monitor?.year ?? null,
 		generatedAt: options.now.toISOString(),

@@ -32,16 +32,29 @@ export interface LegendHeading {
 }
 
 export interface OverlayCounts {
-	programmes: number | null;
+	/** Programmes drawn per kind; null when the slide has no programme layer. */
+	programmes: Partial<Record<ProgrammeKind, number>> | null;
 	investments: number | null;
 	/** What sizes the investment circles. */
 	size: 'bedrag' | 'woningen';
 }
 
+/** How slide-style.ts dashes each programme kind. */
+export const PROGRAMME_DASHES: Record<ProgrammeKind, 'solid' | 'dashed' | 'dotted'> = {
+	wijkaanpak: 'solid',
+	focusgebied: 'solid',
+	gebiedsgerichte_aanpak: 'dashed',
+	pilot: 'dotted'
+};
+
 export function overlayEntries(counts: OverlayCounts): LegendEntry[] {
 	const entries: LegendEntry[] = [];
 	if (counts.programmes !== null) {
-		entries.push({ label: 'Programma of wijkaanpak (omtrek)', shape: 'outline', colour: PROGRAMME_COLOUR, count: counts.programmes });
+		const kinds = (Object.keys(PROGRAMME_KIND_LABELS) as ProgrammeKind[]).filter((k) => (counts.programmes?.[k] ?? 0) > 0);
+		for (const kind of kinds) {
+			entries.push({ label: PROGRAMME_KIND_LABELS[kind], shape: 'outline', dash: PROGRAMME_DASHES[kind], colour: PROGRAMME_COLOUR, count: counts.programmes[kind]! });
+		}
+		if (kinds.length === 0) entries.push({ label: 'Programma’s (geen in deze periode)', shape: 'outline', dash: 'solid', colour: PROGRAMME_COLOUR, count: 0 });
 	}
 	if (counts.investments !== null) {
 		const by = counts.size === 'woningen' ? 'aantal woningen' : 'bedrag';
@@ -143,8 +156,8 @@ export function investmentRow(i: InvestmentProperties): SnapshotOverlayRow {
  * root scale, so that a project twice as large looks twice as large), relative to the largest in the gemeente.
  */
 export function investmentRadius(value: number | null, largest: number): number {
-	const min = 10;
-	const max = 34;
+	const min = 12;
+	const max = 40;
 	if (value === null || !(largest > 0)) return min;
 	return Math.round((min + (max - min) * Math.sqrt(Math.max(0, value) / largest)) * 10) / 10;
 }

@@ -54,13 +54,13 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, 
 	return el;
 }
 
-function swatch(entry: { shape: LegendEntry['shape']; colour: string }): HTMLElement {
-	const el = h('span', { class: `wb-swatch wb-swatch-${entry.shape}`, 'aria-hidden': 'true' });
+function swatch(entry: { shape: LegendEntry['shape']; colour: string; dash?: LegendEntry['dash'] }): HTMLElement {
+	const el = h('span', { class: `wb-swatch wb-swatch-${entry.shape}${entry.dash ? ` wb-dash-${entry.dash}` : ''}`, 'aria-hidden': 'true' });
 	el.style.setProperty('--swatch', entry.colour);
 	return el;
 }
 
-function legendElement(legend: LegendModel): HTMLElement {
+function legendElement(legend: LegendModel, subtitle: string): HTMLElement {
 	const rows: HTMLElement[] = [
 		...legend.classes.map((c) => h('li', {}, swatch({ shape: 'fill', colour: c.colour }), h('span', { class: 'wb-range' }, c.label), h('span', { class: 'wb-count' }, String(c.count)))),
 		...[...legend.other, ...legend.overlays].map((e) => h('li', {}, swatch(e), h('span', { class: 'wb-range' }, e.label), h('span', { class: 'wb-count' }, String(e.count))))
@@ -69,7 +69,7 @@ function legendElement(legend: LegendModel): HTMLElement {
 		'section',
 		{ class: 'wb-legend', 'aria-label': 'Legenda' },
 		h('h2', { class: 'wb-legend-title' }, legend.title),
-		legend.subtitle ? h('p', { class: 'wb-legend-sub' }, legend.subtitle) : null,
+		subtitle ? h('p', { class: 'wb-legend-sub' }, subtitle) : null,
 		h('ul', {}, ...rows),
 		legend.method ? h('p', { class: 'wb-legend-meta' }, `Indeling: ${legend.method}`) : null
 	);
@@ -134,19 +134,22 @@ export function createPlayer(options: PlayerOptions): Player {
 		'section',
 		{ class: 'wb-panel', 'aria-labelledby': 'wb-slide-title' },
 		h('div', { class: 'wb-head' }, storyTitle, counter),
+		// The demodata label first: whatever else a long slide pushes down, this stays in view.
+		synthetic,
 		title,
 		text,
 		subtitle,
 		legendSlot,
-		synthetic,
-		tableSlot,
-		h('div', { class: 'wb-foot' }, status, source, link, options.footnote ? h('p', { class: 'wb-footnote' }, options.footnote) : null, controls)
+		tableSlot
 	);
 	title.id = 'wb-slide-title';
 	const mapEl = h('div', { class: 'wb-map' });
+	// Source, live link and the buttons sit on the map's lower left, so the panel keeps its room for the words.
+	const foot = h('div', { class: 'wb-map-foot' }, status, source, link, options.footnote ? h('p', { class: 'wb-footnote' }, options.footnote) : null, controls);
+	const stage = h('div', { class: 'wb-stage' }, mapEl, foot);
 	const blank = h('div', { class: 'wb-blank', 'aria-hidden': 'true' });
 	blank.hidden = true;
-	root.append(panel, mapEl, blank, live);
+	root.append(panel, stage, blank, live);
 
 	const first = story.slides[state.index];
 	const map = new MapLibreMap({
@@ -171,12 +174,11 @@ export function createPlayer(options: PlayerOptions): Player {
 	canvas.setAttribute('aria-hidden', 'true');
 	mapEl.setAttribute('role', 'img');
 	// The hatching of "te weinig inwoners" is drawn by the app, not fetched: add it whenever a style asks for it.
-	const onMissingImage = (event: { id: string }) => {
-		if (event.id !== SUPPRESSED.image || map.hasImage(SUPPRESSED.image)) return;
+	map.setMissingStyleImageResolver((id) => {
+		if (id !== SUPPRESSED.image || map.hasImage(id)) return;
 		const ratio = Math.max(1, Math.round(window.devicePixelRatio || 1));
-		map.addImage(SUPPRESSED.image, suppressedPattern(ratio), { pixelRatio: ratio });
-	};
-	map.on('styleimagemissing', onMissingImage);
+		map.addImage(id, suppressedPattern(ratio), { pixelRatio: ratio });
+	});
 
 	function fitOptions(slide: SlideSnapshot, animate: boolean): FitBoundsOptions {
 		return { padding: slide.camera.padding, maxZoom: slide.camera.maxZoom, duration: animate && !prefersReducedMotion() ? 1600 : 0 };
@@ -208,12 +210,16 @@ export function createPlayer(options: PlayerOptions): Player {
 		title.textContent = meta.title;
 		text.textContent = meta.text;
 		text.hidden = !meta.text;
+		// With a choropleth the legend carries what the map shows (its subtitle line), otherwise a line of its own does.
+		const classes = !!meta.legend?.classes.length;
 		subtitle.textContent = meta.subtitle;
-		legendSlot.replaceChildren(...(meta.legend ? [legendElement(meta.legend)] : []));
+		subtitle.hidden = classes;
+		legendSlot.replaceChildren(...(meta.legend ? [legendElement(meta.legend, meta.legend.subtitle)] : []));
 		synthetic.textContent = meta.syntheticLabel ?? '';
 		synthetic.hidden = !meta.synthetic;
-		source.textContent = `Bron: ${meta.source}`;
-		link.replaceChildren('Live: ', h('a', { href: meta.link }, meta.link.replace(/^https?:\/\//, '')));
+		source.textContent = meta.source;
+		// The whole link is in the href (and in the text equivalent); shown is where it leads.
+		link.replaceChildren(h('a', { href: meta.link }, `Live in Wijkbeeld: ${meta.link.replace(/^https?:\/\//, '').replace(/\/\?.*$/, '')}`));
 		tableSlot.replaceChildren(tableElement(slide));
 		mapEl.setAttribute('aria-label', `Kaart: ${meta.subtitle}`);
 		root.dataset.slideIndex = String(state.index);
@@ -336,7 +342,6 @@ export function createPlayer(options: PlayerOptions): Player {
 			window.removeEventListener('keydown', onKey);
 			window.removeEventListener('resize', onResize);
 			document.removeEventListener('fullscreenchange', onResize);
-			map.off('styleimagemissing', onMissingImage);
 			map.remove();
 			root.replaceChildren();
 		}

@@ -47,14 +47,14 @@ export const VARIANTS = {
 		areaLineWidth: 1.6,
 		parentLineWidth: 4,
 		gemeenteLineWidth: 6,
-		selectionCasing: 12,
-		selectionWidth: 7,
+		selectionCasing: 15,
+		selectionWidth: 11,
 		selectedLine: '#6b2f00',
 		labelSize: 26,
 		selectedLabelSize: 30,
 		haloWidth: 3.5,
-		programmeWidth: 6,
-		programmeCasing: 11,
+		programmeWidth: 4,
+		programmeCasing: 8,
 		investmentStroke: 3,
 		radiusScale: 1
 	},
@@ -69,14 +69,14 @@ export const VARIANTS = {
 		areaLineWidth: 0.8,
 		parentLineWidth: 2.2,
 		gemeenteLineWidth: 2.5,
-		selectionCasing: 6,
-		selectionWidth: 3.5,
+		selectionCasing: 8,
+		selectionWidth: 5.5,
 		selectedLine: screenColours.selectedLine,
 		labelSize: 14,
 		selectedLabelSize: 16,
 		haloWidth: 1.6,
-		programmeWidth: 3,
-		programmeCasing: 6,
+		programmeWidth: 2,
+		programmeCasing: 4,
 		investmentStroke: 1.5,
 		radiusScale: 0.55
 	}
@@ -145,6 +145,23 @@ export function buildSlideStyle(data: SlideLayerData, variant: StyleVariant = 'p
 		{ id: L.wijkLine, type: 'line', source: 'parents', paint: { 'line-color': screenColours.wijkLine, 'line-width': v.parentLineWidth } },
 		{ id: L.gemeenteLine, type: 'line', source: 'gemeente', paint: { 'line-color': screenColours.gemeenteLine, 'line-width': v.gemeenteLineWidth } }
 	];
+	layers.push(
+		{
+			id: `${L.selectionLine}-casing`,
+			type: 'line',
+			source: 'selection',
+			layout: { 'line-join': 'round' },
+			paint: { 'line-color': '#ffffff', 'line-width': v.selectionCasing }
+		},
+		{
+			id: L.selectionLine,
+			type: 'line',
+			source: 'selection',
+			layout: { 'line-join': 'round' },
+			paint: { 'line-color': v.selectedLine, 'line-width': v.selectionWidth }
+		}
+	);
+	// Programmes over the selection: where both follow the same border, the programme runs inside the wider selection line.
 	if (data.programmes) {
 		layers.push(
 			{
@@ -170,22 +187,6 @@ export function buildSlideStyle(data: SlideLayerData, variant: StyleVariant = 'p
 			}
 		);
 	}
-	layers.push(
-		{
-			id: `${L.selectionLine}-casing`,
-			type: 'line',
-			source: 'selection',
-			layout: { 'line-join': 'round' },
-			paint: { 'line-color': '#ffffff', 'line-width': v.selectionCasing }
-		},
-		{
-			id: L.selectionLine,
-			type: 'line',
-			source: 'selection',
-			layout: { 'line-join': 'round' },
-			paint: { 'line-color': v.selectedLine, 'line-width': v.selectionWidth }
-		}
-	);
 	if (data.investments) {
 		layers.push({
 			id: L.investments,

@@ -34,6 +34,8 @@ export interface LegendEntry {
 	/** fill: a swatch; hatched: the suppressed pattern; outline: a programme's border; circle: an investment. */
 	shape: 'fill' | 'hatched' | 'outline' | 'circle';
 	colour: string;
+	/** For outlines: how the line is drawn (programme kinds differ by dash, not only by name). */
+	dash?: 'solid' | 'dashed' | 'dotted';
 	/** How many areas or items the map shows with it. */
 	count: number;
 }
@@ -93,7 +95,7 @@ export interface SlideMeta {
 	/** "K2 2026", or null. */
 	quarterLabel: string | null;
 	legend: LegendModel | null;
-	/** Where the values come from, and the map's attribution (CBS / Kadaster). */
+	/** "Bron: …": where the values come from, and the map's attribution (CBS / Kadaster). */
 	source: string;
 	attribution: string;
 	/** The year of the monitor values shown, or null when the slide shows no values. */
