@@ -62,10 +62,3 @@ export function writeResponse(result: WriteResult, id: number, status = 200): Re
 			return validationError([{ field: 'slides', message: `dia ${result.ids.join(', ')} hoort niet bij dit verhaal` }]);
 	}
 }
-
-/** A thrown Response (from inside a transaction) back as the answer. */
-export class Refusal extends Error {
-	constructor(readonly response: Response) {
-		super('refused');
-	}
-}

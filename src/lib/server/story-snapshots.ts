@@ -95,6 +95,31 @@ function grow(box: BBox, factor: number): BBox {
 
 export class SnapshotError extends Error {}
 
+/**
+ * Investments at the same place (several projects in one buurt, all on its label point) are set on a small ring
+ * around it, so that each circle can be seen. A stand-in until the register's own layer module spreads them.
+ */
+export function spreadCoinciding<F extends { geometry: unknown }>(features: F[], metres = 90): F[] {
+	const groups = new Map<string, number[]>();
+	features.forEach((f, i) => {
+		const [x, y] = (f.geometry as { coordinates: [number, number] }).coordinates;
+		const key = `${x.toFixed(4)},${y.toFixed(4)}`;
+		groups.set(key, [...(groups.get(key) ?? []), i]);
+	});
+	const out = [...features];
+	for (const members of groups.values()) {
+		if (members.length < 2) continue;
+		members.forEach((index, k) => {
+			const [x, y] = (features[index].geometry as { coordinates: [number, number] }).coordinates;
+			const angle = (2 * Math.PI * k) / members.length - Math.PI / 2;
+			const dy = (metres * Math.sin(angle)) / 111_320;
+			const dx = (metres * Math.cos(angle)) / (111_320 * Math.cos((y * Math.PI) / 180));
+			out[index] = { ...features[index], geometry: { type: 'Point', coordinates: [x + dx, y + dy] } };
+		});
+	}
+	return out;
+}
+
 const placeOf = (selected: AreaDetail, gemeente: GemeenteSummary) =>
 	selected.level === 'gemeente' ? gemeente.name : `${selected.name}, ${gemeente.name}`;
 
@@ -160,14 +185,6 @@ export async function slideSnapshot(
 			};
 		})
 	};
-	const labels: Collection = {
-		type: 'FeatureCollection',
-		features: collection.features.map((f) => ({
-			type: 'Feature',
-			properties: { code: f.properties.code, name: mapLabel(f.properties.name), selected: f.properties.code === selectedCode },
-			geometry: { type: 'Point', coordinates: f.properties.label }
-		}))
-	};
 	// One level up drawn stronger: wijken over buurten, stadsdelen over wijken.
 	const parentLevel = level === 'buurt' ? 'wijk' : level === 'wijk' && gemeente.hasStadsdelen ? 'stadsdeel' : null;
 	const parentLines = parentLevel ? await loader.levelFeatures(gemeente.code, parentLevel) : null;
@@ -184,13 +201,16 @@ export async function slideSnapshot(
 	const range = sv.quarter ? quarterRange(sv.quarter) : null;
 	const listOptions = { gemeentecode: gemeente.code, ...(range ? { from: range.from, to: range.to } : {}) };
 	const wantsProgrammes = sv.layers.includes('programmas') || sv.layers.includes('focusgebieden');
+	// Only what the slide's camera shows (with a margin): the legend and the text equivalent count what the room sees.
+	const inView = grow((sv.view.kaart ? gemeente.bbox : selected.bbox) as BBox, 0.35);
+	const shows = (geometry: unknown) => intersects(bboxOf(geometry as { type: string; coordinates: unknown }), inView);
 	let programmeFeatures: Collection | null = null;
 	if (wantsProgrammes) {
 		const all = await programmes.features(db, listOptions);
 		programmeFeatures = {
 			type: 'FeatureCollection',
-			features: all.features.filter((f) =>
-				f.properties.kind === 'focusgebied' ? sv.layers.includes('focusgebieden') : sv.layers.includes('programmas')
+			features: all.features.filter(
+				(f) => (f.properties.kind === 'focusgebied' ? sv.layers.includes('focusgebieden') : sv.layers.includes('programmas')) && shows(f.geometry)
 			)
 		};
 	}
@@ -200,7 +220,7 @@ export async function slideSnapshot(
 		const largest = await loader.largestInvestment(gemeente.code);
 		investmentFeatures = {
 			type: 'FeatureCollection',
-			features: all.features.map((f) => ({
+			features: spreadCoinciding(all.features.filter((f) => shows(f.geometry))).map((f) => ({
 				...f,
 				properties: {
 					...f.properties,
@@ -212,6 +232,22 @@ export async function slideSnapshot(
 			}))
 		};
 	}
+
+	// An investment placed by its buurt sits on the buurt's label point: the label moves below the circle then.
+	const occupied = (investmentFeatures?.features ?? []).map((f) => (f.geometry as { coordinates: [number, number] }).coordinates);
+	const labels: Collection = {
+		type: 'FeatureCollection',
+		features: collection.features.map((f) => ({
+			type: 'Feature',
+			properties: {
+				code: f.properties.code,
+				name: mapLabel(f.properties.name),
+				selected: f.properties.code === selectedCode,
+				shift: occupied.some(([x, y]) => Math.abs(x - f.properties.label[0]) < 0.0015 && Math.abs(y - f.properties.label[1]) < 0.001)
+			},
+			geometry: { type: 'Point', coordinates: f.properties.label }
+		}))
+	};
 
 	// Neighbouring gemeenten around what the slide shows, for orientation (not all of the Netherlands).
 	const around = grow(gemeente.bbox as BBox, 0.6);

@@ -24,7 +24,7 @@ describe('slide legend', () => {
 		expect(legend.overlays).toEqual([]);
 
 		const withSuppressed = buildChoropleth([v('A', 1), v('B', 2), v('C', 3), v('D', null, true)], { method: 'quantielen', classes: 3, diverging: false, palette: 'YlGnBu' });
-		expect(legendModel(withSuppressed, heading, [])!.other).toEqual([{ label: SUPPRESSED.label, shape: 'hatched', colour: SUPPRESSED.background, count: 1 }]);
+		expect(legendModel(withSuppressed, heading, [])!.other).toEqual([{ label: 'Te weinig inwoners (< 50)', shape: 'hatched', colour: SUPPRESSED.background, count: 1 }]);
 	});
 
 	it('writes differences with a sign and a real minus', () => {

@@ -72,7 +72,8 @@ export function legendModel(choropleth: Choropleth | null, heading: LegendHeadin
 	const other: LegendEntry[] = [];
 	if (choropleth.noData.count > 0) other.push({ label: NO_DATA.label, shape: 'fill', colour: NO_DATA.colour, count: choropleth.noData.count });
 	if (choropleth.suppressed.count > 0) {
-		other.push({ label: SUPPRESSED.label, shape: 'hatched', colour: SUPPRESSED.background, count: choropleth.suppressed.count });
+		// Shorter than the page's label: one line in the projector's legend.
+		other.push({ label: 'Te weinig inwoners (< 50)', shape: 'hatched', colour: SUPPRESSED.background, count: choropleth.suppressed.count });
 	}
 	return {
 		title: heading.title,

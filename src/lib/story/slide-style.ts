@@ -213,6 +213,8 @@ export function buildSlideStyle(data: SlideLayerData, variant: StyleVariant = 'p
 			'text-size': ['case', ['get', 'selected'], v.selectedLabelSize, v.labelSize],
 			'text-max-width': 9,
 			'text-padding': 4,
+			// Below an investment's circle rather than on it.
+			'text-offset': ['case', ['boolean', ['get', 'shift'], false], ['literal', [0, 1.9]], ['literal', [0, 0]]],
 			// Labels that would collide are left out, the selected one first.
 			'symbol-sort-key': ['case', ['get', 'selected'], 0, 1]
 		},
