@@ -31,6 +31,8 @@ test.describe('projector mode', () => {
 	test.use({ viewport: { width: 1920, height: 1080 } });
 
 	test('plays the seeded story with the keyboard, each slide drawn as saved', async ({ page }) => {
+		// Seven slides, each flown to and drawn completely in software WebGL: more than the default minute.
+		test.setTimeout(240_000);
 		const id = await seededId(page.request);
 		await page.goto('/verhalen?gemeente=GM0164');
 		await page.getByRole('link', { name: `Presenteren: ${SEEDED}` }).click();
@@ -231,6 +233,7 @@ test.describe('composing a story', () => {
 	test.use({ expectedConsoleErrors: [/status of 400/] });
 
 	test('an editor adds map views from the map, reorders by keyboard, edits, deletes and previews', async ({ page }) => {
+		test.setTimeout(180_000);
 		await signIn(page, USERS.editorHengelo);
 		await page.goto('/?gemeente=GM0164&gebied=BU01640203&laag=buurt&thema=urgentie');
 		await mapIdle(page);
@@ -298,6 +301,7 @@ test.describe('composing a story', () => {
 	});
 
 	test('viewers see the stories but no edit controls; the map shows them no "Aan verhaal toevoegen"', async ({ page }) => {
+		test.setTimeout(120_000);
 		await signIn(page, USERS.viewer);
 		await page.goto('/?gemeente=GM0164');
 		await mapIdle(page);
@@ -313,6 +317,7 @@ test.describe('composing a story', () => {
 	});
 
 	test('axe finds no violations on the story list and the add page; the add link has a visible focus ring', async ({ page }) => {
+		test.setTimeout(120_000);
 		await signIn(page, USERS.editorHengelo);
 		await page.goto('/verhalen?gemeente=GM0164');
 		expect(await axeViolations(page)).toEqual([]);
@@ -331,6 +336,7 @@ test.describe('composing a story', () => {
 
 test.describe('offline bundle', () => {
 	test('plays from file:// in Chromium with every network request blocked', async ({ page, browser }) => {
+		test.setTimeout(240_000);
 		const id = await seededId(page.request);
 		const response = await page.request.get(`/api/stories/${id}/bundle`);
 		expect(response.status()).toBe(200);
