@@ -25,11 +25,14 @@ if (!existsSync(modules) || statSync(modules).mtimeMs < statSync(lockfile).mtime
 	run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-const built = join(root, 'build', 'index.js');
-const sources = ['src', 'static', 'geo', 'package-lock.json', 'svelte.config.js', 'vite.config.ts'].map((p) => join(root, p));
-if (!existsSync(built) || statSync(built).mtimeMs < Math.max(...sources.filter(existsSync).map(newest))) {
-	console.log('[wijkbeeld] bouwen (vite build)…');
-	run('npx', ['vite', 'build']);
+// Two builds (npm run build): the app, and the story player of the offline bundles (vite.player.config.ts), which
+// must be newer than the sources too: an old player in a new app would zip stories it cannot play.
+const built = [join(root, 'build', 'index.js'), join(root, 'build', 'player', 'manifest.json')];
+const sources = ['src', 'static', 'geo', 'package-lock.json', 'svelte.config.js', 'vite.config.ts', 'vite.player.config.ts'].map((p) => join(root, p));
+const sourceTime = Math.max(...sources.filter(existsSync).map(newest));
+if (built.some((file) => !existsSync(file) || statSync(file).mtimeMs < sourceTime)) {
+	console.log('[wijkbeeld] bouwen (npm run build: de app en de verhalenspeler)…');
+	run('npm', ['run', 'build']);
 }
 
 const env = { ...process.env, HOST: process.env.HOST ?? '127.0.0.1', PORT: process.env.PORT ?? '3000' };

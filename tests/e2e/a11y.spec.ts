@@ -70,6 +70,7 @@ test.describe('accessibility', () => {
 		const table = page.getByRole('region', { name: 'Buurten in beeld' });
 		const targets: [group: string, name: string, locator: Locator][] = [
 			['navigatie', 'Kaart', page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Kaart' })],
+			['navigatie', 'Verhalen', page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verhalen' })],
 			['gemeente', 'Enschede', page.getByRole('button', { name: 'Enschede' })],
 			['gemeente', 'Hengelo', page.getByRole('button', { name: 'Hengelo' })],
 			['zoeken', 'Zoek een gebied', page.getByRole('combobox', { name: 'Zoek een gebied' })],

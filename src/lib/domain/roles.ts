@@ -22,7 +22,7 @@ export interface User {
 	organisation: string | null;
 }
 
-export type Entity = 'programme' | 'investment' | 'signal';
+export type Entity = 'programme' | 'investment' | 'signal' | 'story';
 
 /** What is known of an item to decide on it: its gemeente, and for an investment its partner. */
 export interface ItemScope {

@@ -20,6 +20,14 @@ describe('buildChoropleth', () => {
 		expect(map.note).toBeNull();
 	});
 
+	it('uses the projector palette when asked: the same classes without the palest tint', () => {
+		const screen = buildChoropleth(areas, { method: 'gelijke-intervallen', classes: 3, diverging: false, palette: 'YlOrRd' });
+		const projector = buildChoropleth(areas, { method: 'gelijke-intervallen', classes: 3, diverging: false, palette: 'YlOrRd', variant: 'projector' });
+		expect(projector.classes.map((c) => c.count)).toEqual(screen.classes.map((c) => c.count));
+		expect(projector.classes.map((c) => c.colour)).toEqual(sequential('YlOrRd', 3, 'projector'));
+		expect(projector.classes[0].colour).not.toBe(screen.classes[0].colour);
+	});
+
 	it('draws differences on the diverging scale around 0', () => {
 		const map = buildChoropleth([v('A', -2), v('B', 0), v('C', 2)], { method: 'quantielen', classes: 3, diverging: true, palette: 'YlGnBu' });
 		const palette = diverging(3);

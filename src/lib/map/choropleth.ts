@@ -2,7 +2,7 @@
 // the one place where classification (classify.ts) meets the palettes (palettes.ts).
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { ClassificationError, classIndex, classify, divergingBreaks, type ClassMethod } from '../domain/classify';
-import { NO_DATA, SUPPRESSED, diverging, sequential, type SequentialPalette } from '../domain/palettes';
+import { NO_DATA, SUPPRESSED, diverging, sequential, type PaletteVariant, type SequentialPalette } from '../domain/palettes';
 
 export interface ShownValue {
 	code: string;
@@ -17,6 +17,8 @@ export interface ChoroplethOptions {
 	/** Differences and changes are drawn on a diverging scale around 0. */
 	diverging: boolean;
 	palette: SequentialPalette;
+	/** `projector` leaves out the palest tint, which a washed-out projection loses (palettes.ts); default `screen`. */
+	variant?: PaletteVariant;
 }
 
 export interface Choropleth {
@@ -31,7 +33,7 @@ export interface Choropleth {
 /** Colours for a number of classes, also for the one or two a degenerate data set leaves. */
 function paletteFor(options: ChoroplethOptions, n: number): string[] {
 	const size = Math.max(3, n);
-	const colours = options.diverging ? diverging(size) : sequential(options.palette, size);
+	const colours = options.diverging ? diverging(size, options.variant) : sequential(options.palette, size, options.variant);
 	if (n >= 3) return colours;
 	return options.diverging ? [colours[Math.floor(size / 2)]].slice(0, n) : colours.slice(-n);
 }

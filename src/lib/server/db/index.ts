@@ -8,6 +8,7 @@ import * as indicators from './indicators';
 import { importDefaults, importMonitorDefaults } from '../../../../geo/import';
 import { seedDemoInvestments } from '../../../../geo/investments-import';
 import { seedRegister } from '../seed-register';
+import { seedStories } from '../seed-stories';
 import { pruneSessions } from '../auth/sessions';
 
 let ready: Promise<Db> | undefined;
@@ -32,6 +33,8 @@ async function open(log: (message: string) => void): Promise<Db> {
 		// The register starts with the programmes of the municipal documents and the demo investments, once.
 		await seedRegister(db, log);
 		await seedDemoInvestments(db, config.dataDir, log);
+		// And with the story for the politieke markt, once.
+		await seedStories(db, log);
 	}
 	await pruneSessions(db);
 	log(`database ${db.kind} gereed in ${Date.now() - started} ms`);

@@ -51,7 +51,7 @@ function toEntry(row: AuditRow): AuditListEntry {
 
 export interface AuditListOptions {
 	gemeentecode: string;
-	entity?: 'programme' | 'investment' | 'signal';
+	entity?: AuditEntry['entity'];
 	entityId?: number;
 	limit: number;
 }
