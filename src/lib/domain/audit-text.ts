@@ -29,7 +29,7 @@ export const ACTION_LABELS: Record<AuditEntry['action'], string> = {
 	undo: 'ongedaan gemaakt'
 };
 
-type Formatter = (value: unknown, lookups: AuditLookups) => string;
+type Formatter = (value: unknown, lookups?: AuditLookups) => string;
 
 export interface AuditLookups {
 	/** The name of a buurt, when known: "De Noork". */
@@ -50,13 +50,13 @@ const count: Formatter = (v) => (typeof v === 'number' ? v.toLocaleString('nl-NL
 const yesNo: Formatter = (v) => (v ? 'ja' : 'nee');
 const list = (labels: Record<string, string>): Formatter => (v) =>
 	Array.isArray(v) && v.length ? v.map((x) => labels[String(x)] ?? String(x)).join(', ') : EMPTY;
-const buurt: Formatter = (v, l) => {
+const buurt: Formatter = (v, l = {}) => {
 	if (typeof v !== 'string' || v === '') return EMPTY;
 	const name = l.buurtName?.(v);
 	return name ? `${name} (${v})` : v;
 };
-const buurten: Formatter = (v, l) => (Array.isArray(v) && v.length ? v.map((c) => buurt(c, l)).join(', ') : EMPTY);
-const gemeente: Formatter = (v, l) => (typeof v === 'string' ? (l.gemeenteName?.(v) ?? v) : EMPTY);
+const buurten: Formatter = (v, l = {}) => (Array.isArray(v) && v.length ? v.map((c) => buurt(c, l)).join(', ') : EMPTY);
+const gemeente: Formatter = (v, l = {}) => (typeof v === 'string' ? (l.gemeenteName?.(v) ?? v) : EMPTY);
 const coordinate = (n: number) => n.toFixed(5).replace('.', ',');
 const point: Formatter = (v) => {
 	const c = (v as { coordinates?: [number, number] } | null)?.coordinates;

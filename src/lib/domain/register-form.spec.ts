@@ -63,7 +63,8 @@ describe('the programme form', () => {
 		const { body, errors } = programmeBody(programmeDraft(noord, 'GM0164'), 'GM0164');
 		expect(errors).toEqual([]);
 		const parsed = programmeInputSchema.parse(body);
-		const { id: _i, touchedBuurtcodes: _t, drawn: _d, synthetic: _s, source: _o, updatedAt: _u, ...input } = noord;
+		const input: Record<string, unknown> = { ...noord };
+		for (const key of ['id', 'touchedBuurtcodes', 'drawn', 'synthetic', 'source', 'updatedAt']) delete input[key];
 		expect(parsed).toEqual(input);
 	});
 
@@ -150,5 +151,16 @@ describe('field errors of the API', () => {
 			message: 'U kunt alleen investeringen van Welbions wijzigen'
 		});
 		expect(readFailure(502, null).message).toBe('Opslaan lukte niet (502).');
+	});
+});
+
+describe('field labels and ids', () => {
+	it('name a field as the form does', async () => {
+		const { fieldLabel, fieldId } = await import('./register-form');
+		expect(fieldLabel('endDate')).toBe('Einde');
+		expect(fieldLabel('budgetLines.1.amount')).toBe('Begroting, regel 2, bedrag');
+		expect(fieldLabel('budgetLines.0')).toBe('Begroting, regel 1');
+		expect(fieldLabel('iets')).toBe('iets');
+		expect(fieldId('budgetLines.1.amount')).toBe('veld-budgetLines-1-amount');
 	});
 });

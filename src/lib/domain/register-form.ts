@@ -256,3 +256,44 @@ export function signalBody(draft: SignalDraft): { body: Record<string, unknown>;
 	}
 	return { errors, body: { text: draft.text, observedOn: draft.observedOn, domain: draft.domain, ...placeBody(draft.place, false) } };
 }
+
+/** The form's label of a field the API names, for the error summary. */
+export const FIELD_LABELS: Record<string, string> = {
+	name: 'Naam',
+	kind: 'Soort',
+	phase: 'Fase',
+	status: 'Status',
+	startDate: 'Begin',
+	endDate: 'Einde',
+	themes: "Thema's",
+	bestuurlijkOpdrachtgever: 'Bestuurlijk opdrachtgever',
+	ambtelijkOpdrachtgever: 'Ambtelijk opdrachtgever',
+	programmeManager: 'Programmamanager',
+	budgetLines: 'Begroting',
+	notes: 'Toelichting',
+	buurtcodes: 'Buurten',
+	outline: 'Omtrek',
+	gemeentecode: 'Gemeente',
+	partner: 'Partner',
+	projectName: 'Projectnaam',
+	measure: 'Maatregel',
+	buurtcode: 'Buurt',
+	point: 'Punt op de kaart',
+	dwellings: 'Woningen',
+	amountEur: 'Bedrag',
+	text: 'Tekst',
+	observedOn: 'Datum',
+	domain: 'Domein'
+};
+
+/** "Begroting, regel 2, bedrag" for `budgetLines.1.amount`. */
+export function fieldLabel(key: string): string {
+	const m = /^budgetLines\.(\d+)(?:\.(\w+))?$/.exec(key);
+	if (m) return `Begroting, regel ${Number(m[1]) + 1}${m[2] ? `, ${{ year: 'jaar', label: 'post', amount: 'bedrag' }[m[2]] ?? m[2]}` : ''}`;
+	return FIELD_LABELS[key] ?? key;
+}
+
+/** The id of a field's input: `budgetLines.1.amount` → `veld-budgetLines-1-amount`. */
+export function fieldId(key: string): string {
+	return `veld-${key.replaceAll('.', '-')}`;
+}

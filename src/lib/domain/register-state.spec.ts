@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_OVERLAYS,
 	DEFAULT_REGISTER_STATE,
+	overlaySummary,
 	readRegisterState,
 	withOverlay,
 	writeRegisterState,
@@ -64,5 +65,15 @@ describe('register state in the URL', () => {
 		expect(off.lagen).toEqual(['programmas', 'focusgebieden']);
 		expect(withOverlay(off, 'signalen', true).lagen).toEqual(['programmas', 'focusgebieden', 'signalen']);
 		expect(withOverlay(DEFAULT_REGISTER_STATE, 'programmas', true).lagen).toEqual(DEFAULT_REGISTER_STATE.lagen);
+	});
+});
+
+describe('what the overlays show, in words', () => {
+	it('counts with the right noun', () => {
+		const counts = { programmas: 1, focusgebieden: 2, investeringen: 9, signalen: 1 };
+		expect(overlaySummary(['programmas', 'focusgebieden', 'investeringen', 'signalen'], counts)).toBe(
+			'1 programma, 2 focusgebieden, 9 investeringen, 1 signaal'
+		);
+		expect(overlaySummary([], counts)).toBe('geen kaartlagen aan');
 	});
 });

@@ -20,6 +20,23 @@ export const OVERLAY_LABELS: Record<Overlay, string> = {
 	signalen: 'Signalen'
 };
 
+const NOUNS: Record<Overlay, [one: string, many: string]> = {
+	programmas: ['programma', "programma's"],
+	focusgebieden: ['focusgebied', 'focusgebieden'],
+	investeringen: ['investering', 'investeringen'],
+	signalen: ['signaal', 'signalen']
+};
+
+/** "1 programma", "9 investeringen" */
+export function overlayCount(overlay: Overlay, count: number): string {
+	return `${count} ${NOUNS[overlay][count === 1 ? 0 : 1]}`;
+}
+
+/** What the overlays that are on show: "2 programma's, 1 focusgebied, 9 investeringen". */
+export function overlaySummary(lagen: readonly Overlay[], counts: Record<Overlay, number>): string {
+	return lagen.length ? lagen.map((o) => overlayCount(o, counts[o])).join(', ') : 'geen kaartlagen aan';
+}
+
 /**
  * The first screen shows what runs where: programmes, focus areas and investments. Signals are left off: they
  * are for staff only, and a link a member of staff copies should open the same for everyone.

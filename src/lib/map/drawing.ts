@@ -113,3 +113,22 @@ export function sketchFeatures(sketch: Sketch) {
 	vertices.forEach((v, index) => features.push({ type: 'Feature', properties: { part: 'corner', index }, geometry: { type: 'Point', coordinates: v } }));
 	return { type: 'FeatureCollection' as const, features };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// What the map is asked to do while the user edits an item, and what it reports back.
+
+export type MapEdit =
+	/** Picking the buurten of a programme: clicks on buurten toggle them. */
+	| { kind: 'buurten'; picked: readonly string[] }
+	/** Drawing an outline: clicks add corners. */
+	| { kind: 'outline'; sketch: Sketch }
+	/** Placing an investment or signal: a click chooses the point. */
+	| { kind: 'point'; point: LngLat | null };
+
+export type MapEditEvent =
+	| { type: 'buurt'; code: string }
+	| { type: 'vertex'; at: LngLat }
+	| { type: 'point'; at: LngLat }
+	| { type: 'undo' }
+	| { type: 'finish' }
+	| { type: 'cancel' };

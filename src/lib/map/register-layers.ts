@@ -607,3 +607,14 @@ export function registerLegend(input: {
 			: null
 	};
 }
+
+/** What AreaMap is asked to show of the register. */
+export interface RegisterOverlays {
+	lagen: readonly Overlay[];
+	tijd: Quarter | null;
+	grootte: SizeMode;
+	/** Whether the user may see signals: if not, they are never requested. */
+	signals: boolean;
+	/** Bumped after an edit, so that the map fetches the register again. */
+	version: number;
+}
