@@ -5,7 +5,6 @@ import { areaProfile, themeData } from '$lib/server/monitor';
 import { registerForMap } from '$lib/server/register-map';
 import { readViewState, shownLevel } from '$lib/domain/view-state';
 import { readThemeState } from '$lib/domain/theme-state';
-import { readRegisterState } from '$lib/domain/register-state';
 import { DEFAULT_WEIGHTS, WeightsError, parseWeights } from '$lib/domain/urgency';
 
 export async function load({ url, locals }) {
@@ -39,7 +38,8 @@ export async function load({ url, locals }) {
 	const profile =
 		current && catalogue.length ? await areaProfile(db, current.code, { year: monitor?.year ?? theme.jaar ?? undefined, weights }) : null;
 	// The register of the gemeente (signals only for staff), and the buurten of the selected area it is listed for.
-	const register = readRegisterState(url.searchParams);
+	// Which overlays and quarter are shown (lagen, tijd, grootte) is read in the page, not here: SvelteKit reruns a
+	// load only for the search parameters it read, so moving the time control needs no round trip.
 	const registerData = gemeente ? await registerForMap(db, gemeente.code, current, locals.user) : null;
 
 	return {
@@ -57,7 +57,6 @@ export async function load({ url, locals }) {
 		weightsError,
 		monitor,
 		profile,
-		register,
 		registerData
 	};
 }

@@ -119,11 +119,17 @@ export function sketchFeatures(sketch: Sketch) {
 
 export type MapEdit =
 	/** Picking the buurten of a programme: clicks on buurten toggle them. */
-	| { kind: 'buurten'; picked: readonly string[] }
+	| { kind: 'buurten' }
 	/** Drawing an outline: clicks add corners. */
 	| { kind: 'outline'; sketch: Sketch }
 	/** Placing an investment or signal: a click chooses the point. */
 	| { kind: 'point'; point: LngLat | null };
+
+/** The area of a programme being edited, shown on the map while the form is open: its buurten and outline. */
+export interface DraftArea {
+	buurtcodes: readonly string[];
+	outline: { type: string; coordinates: unknown } | null;
+}
 
 export type MapEditEvent =
 	| { type: 'buurt'; code: string }

@@ -15,7 +15,18 @@ import {
 	type ProgrammeDraft,
 	type SignalDraft
 } from '$lib/domain/register-form';
-import { EMPTY_SKETCH, addVertex, finishSketch, sketchPolygon, undoVertex, type LngLat, type MapEdit, type MapEditEvent, type Sketch } from '$lib/map/drawing';
+import {
+	EMPTY_SKETCH,
+	addVertex,
+	finishSketch,
+	sketchPolygon,
+	undoVertex,
+	type DraftArea,
+	type LngLat,
+	type MapEdit,
+	type MapEditEvent,
+	type Sketch
+} from '$lib/map/drawing';
 import type { RegisterItemRef, RegisterKind } from '$lib/map/register-layers';
 
 export type MapMode = 'buurten' | 'outline' | 'point';
@@ -61,11 +72,16 @@ export class RegisterEditing {
 		return !!this.target && this.target.item === null;
 	}
 
+	/** The programme's area as the form has it now, for the map to show. */
+	get draftArea(): DraftArea | null {
+		return this.programme ? { buurtcodes: this.programme.buurtcodes, outline: this.programme.outline } : null;
+	}
+
 	/** What AreaMap is asked to do. */
 	get mapEdit(): MapEdit | null {
 		switch (this.mapMode) {
 			case 'buurten':
-				return { kind: 'buurten', picked: this.programme?.buurtcodes ?? [] };
+				return { kind: 'buurten' };
 			case 'outline':
 				return { kind: 'outline', sketch: this.sketch };
 			case 'point': {
