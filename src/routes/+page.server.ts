@@ -2,11 +2,12 @@ import { getDb } from '$lib/server/db';
 import * as areas from '$lib/server/db/areas';
 import * as indicators from '$lib/server/db/indicators';
 import { areaProfile, themeData } from '$lib/server/monitor';
+import { registerForMap } from '$lib/server/register-map';
 import { readViewState, shownLevel } from '$lib/domain/view-state';
 import { readThemeState } from '$lib/domain/theme-state';
 import { DEFAULT_WEIGHTS, WeightsError, parseWeights } from '$lib/domain/urgency';
 
-export async function load({ url }) {
+export async function load({ url, locals }) {
 	const db = await getDb();
 	const gemeenten = await areas.listGemeenten(db);
 	const state = readViewState(url.searchParams, gemeenten.map((g) => g.code));
@@ -36,6 +37,10 @@ export async function load({ url }) {
 			: null;
 	const profile =
 		current && catalogue.length ? await areaProfile(db, current.code, { year: monitor?.year ?? theme.jaar ?? undefined, weights }) : null;
+	// The register of the gemeente (signals only for staff), and the buurten of the selected area it is listed for.
+	// Which overlays and quarter are shown (lagen, tijd, grootte) is read in the page, not here: SvelteKit reruns a
+	// load only for the search parameters it read, so moving the time control needs no round trip.
+	const registerData = gemeente ? await registerForMap(db, gemeente.code, current, locals.user) : null;
 
 	return {
 		gemeenten,
@@ -51,6 +56,7 @@ export async function load({ url }) {
 		weights,
 		weightsError,
 		monitor,
-		profile
+		profile,
+		registerData
 	};
 }

@@ -55,6 +55,20 @@ describe(`areas on ${engine}`, () => {
 		expect(noord!.parents.map((p) => p.code)).toEqual(['GM0153']);
 	});
 
+	it('names the buurten an area is made of (the register lists what touches any of them)', async () => {
+		const of = async (code: string) => areas.buurtcodesIn(db, (await areas.get(db, code))!);
+		expect(await of('BU01640202')).toEqual(['BU01640202']);
+		const noord = await of('WK016402');
+		expect(noord).toContain('BU01640202');
+		expect(noord).toContain('BU01640203');
+		expect(noord!.every((c) => c.startsWith('BU016402'))).toBe(true);
+		// Stadsdeel Noord of Enschede: Twekkelerveld, and 11 buurten in all (see the data README).
+		const sdNoord = await of('SD0153-noord');
+		expect(sdNoord).toHaveLength(11);
+		expect(sdNoord).toContain('BU01530301');
+		expect(await of('GM0164')).toBeNull();
+	});
+
 	it('derives stadsdeel geometry from its buurten: areas add up to the gemeente', async () => {
 		const rows = await db.query<{ sd: number; gm: number }>(
 			`SELECT (SELECT sum(area_ha) FROM areas WHERE level = 'stadsdeel' AND gemeentecode = 'GM0153') AS sd,

@@ -143,6 +143,8 @@ describe(`register on ${engine}`, () => {
 			// The label point of the buurt, and a point on the outline.
 			const buurtLabel = await db.query<{ x: number }>(`SELECT ST_X(label_point) AS x FROM areas WHERE code = 'BU09990201'`);
 			expect(at('Isolatie complex 12').geometry.coordinates[0]).toBeCloseTo(buurtLabel[0].x, 5);
+			// How each was placed: the map sets symbols of one buurt apart below its label, points stay where they are.
+			expect(['Isolatie complex 12', 'Sloop blok A', 'Plein'].map((name) => at(name).properties.located)).toEqual(['buurt', 'point', 'outline']);
 			const [inside] = await db.query<{ inside: boolean }>(
 				`SELECT ST_Intersects(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326), ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)) AS inside`,
 				[JSON.stringify(at('Plein').geometry), JSON.stringify(outline)]
@@ -196,6 +198,8 @@ describe(`register on ${engine}`, () => {
 			expect((await signals.list(db, { gemeentecode: GM, buurtcode: 'BU09990201' })).map((s) => s.id)).toEqual([second.id]);
 			const map = await signals.features(db, { gemeentecode: GM });
 			expect(map.features.map((f) => f.properties!.id).sort()).toEqual([created.id, second.id].sort());
+			expect(map.features.find((f) => f.id === created.id)!.properties.located).toBe('buurt');
+			expect(map.features.find((f) => f.id === second.id)!.properties.located).toBe('point');
 
 			const updated = await db.transaction((tx) => signals.update(tx, actor, created.id, GM, signalInput({ domain: 'sociaal' })));
 			expect(updated).toMatchObject({ domain: 'sociaal', authorName: actor.name });

@@ -88,6 +88,14 @@ describe(`undo on ${engine}`, () => {
 		expect(await programmes.get(db, created.id)).toEqual(created);
 		const next = await db.transaction((tx) => programmes.create(tx, actor, programmeInput({ name: 'Daarna' })));
 		expect(next.id).toBeGreaterThan(created.id);
+		// A programme taken from a document keeps that document as its source through delete and undo.
+		const documented = await db.transaction((tx) =>
+			programmes.create(tx, actor, programmeInput({ name: 'Uit een raadsbrief' }), { source: 'Raadsbrief 3710091' })
+		);
+		expect(documented.source).toBe('Raadsbrief 3710091');
+		await db.transaction((tx) => programmes.remove(tx, actor, documented.id));
+		await undoLatest('programme', documented.id);
+		expect(await programmes.get(db, documented.id)).toEqual(documented);
 	});
 
 	it('undoes update and delete of an investment and a signal exactly', async () => {

@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, mapIdle, test } from './fixtures';
+import { USERS, signIn } from './auth-helpers';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -61,6 +62,47 @@ test.describe('accessibility', () => {
 		expect(await axeViolations(page), 'axe violations with the suggestions open').toEqual([]);
 	});
 
+	test('axe finds no violations: the register of De Noork in K3 2025, an item opened and the timeline as a table', async ({ page }) => {
+		await page.goto('/?gemeente=GM0164&gebied=BU01640202&tijd=2025-K3');
+		await page.locator('.map-wrap[data-register-ready="true"]').waitFor({ timeout: 60_000 });
+		await mapIdle(page);
+		const panel = page.getByRole('complementary', { name: 'Gebiedspaneel' });
+		await panel.getByRole('button', { name: 'De Noork complex 412 - levensduurverlenging' }).click();
+		await expect(panel.getByRole('heading', { level: 2, name: 'De Noork complex 412 - levensduurverlenging' })).toBeVisible();
+		await panel.getByText('Tijdlijn als tabel').click();
+		await panel.getByText('Niet in K3 2025 (1)').click();
+		expect(await axeViolations(page), 'axe violations on the register views').toEqual([]);
+	});
+
+	test.describe(() => {
+		// The empty form is saved on purpose: the browser logs the API's 400.
+		test.use({ expectedConsoleErrors: [/status of 400/] });
+		test('axe finds no violations: an editor with the programme form, the buurt list and the drawing toolbar open', async ({ page }) => {
+			await signIn(page, USERS.editorHengelo);
+			await page.goto('/?gemeente=GM0164&gebied=WK016402');
+			await page.locator('.map-wrap[data-register-ready="true"]').waitFor({ timeout: 60_000 });
+			await mapIdle(page);
+			const panel = page.getByRole('complementary', { name: 'Gebiedspaneel' });
+			await panel.getByRole('button', { name: '+ Programma' }).click();
+			await panel.getByText('Kies uit de lijst').click();
+			await panel.getByRole('button', { name: '+ Begrotingsregel' }).click();
+			// With a field error shown, as the API gives it.
+			await panel.getByRole('button', { name: 'Opslaan' }).click();
+			await expect(panel.getByRole('alert').first()).toBeVisible();
+			await panel.getByRole('button', { name: 'Omtrek tekenen op de kaart' }).click();
+			await expect(page.getByRole('toolbar', { name: 'Omtrek tekenen' })).toBeVisible();
+			expect(await axeViolations(page), 'axe violations with the programme form open').toEqual([]);
+		});
+	});
+
+	test('axe finds no violations: the Wijzigingen page', async ({ page }) => {
+		await signIn(page, USERS.editorHengelo);
+		await page.goto('/wijzigingen?gemeente=GM0164');
+		await expect(page.getByRole('heading', { level: 1, name: 'Wijzigingen in Hengelo' })).toBeVisible();
+		await page.locator('details summary').first().click();
+		expect(await axeViolations(page), 'axe violations on /wijzigingen').toEqual([]);
+	});
+
 	test('Tab alone reaches every kind of control in reading order, each with a visible focus ring', async ({ page }) => {
 		await page.goto('/?gemeente=GM0164&laag=buurt&thema=indicator&indicator=p_laag_inkomen&gebied=BU01640202');
 		await mapIdle(page);
@@ -71,8 +113,8 @@ test.describe('accessibility', () => {
 		const targets: [group: string, name: string, locator: Locator][] = [
 			['navigatie', 'Kaart', page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Kaart' })],
 			['navigatie', 'Verhalen', page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verhalen' })],
-			['gemeente', 'Enschede', page.getByRole('button', { name: 'Enschede' })],
-			['gemeente', 'Hengelo', page.getByRole('button', { name: 'Hengelo' })],
+			['gemeente', 'Enschede', page.getByRole('button', { name: 'Enschede', exact: true })],
+			['gemeente', 'Hengelo', page.getByRole('button', { name: 'Hengelo', exact: true })],
 			['zoeken', 'Zoek een gebied', page.getByRole('combobox', { name: 'Zoek een gebied' })],
 			['export', 'Exporteren', page.getByRole('button', { name: 'Exporteren' })],
 			// A radio group is one Tab stop, at its checked radio; arrows move within it.
@@ -83,11 +125,23 @@ test.describe('accessibility', () => {
 			['thema', 'Indeling', page.getByRole('combobox', { name: 'Indeling' })],
 			['thema', 'Klassen', page.getByRole('combobox', { name: 'Klassen' })],
 			['thema', 'Waarde', page.getByRole('radio', { name: 'Waarde' })],
+			['register', "Programma's", page.getByRole('checkbox', { name: /^Programma's/ })],
+			['register', 'Focusgebieden', page.getByRole('checkbox', { name: /^Focusgebieden/ })],
+			['register', 'Investeringen', page.getByRole('checkbox', { name: /^Investeringen/ })],
+			['register', 'Grootte Bedrag', page.getByRole('radio', { name: 'Bedrag' })],
+			['tijd', 'Alle perioden', page.getByRole('checkbox', { name: 'Alle perioden' })],
+			['tijd', 'Vorig kwartaal', page.getByRole('button', { name: 'Vorig kwartaal' })],
+			['tijd', 'Kwartaal', page.getByRole('slider', { name: 'Kwartaal' })],
+			['tijd', 'Volgend kwartaal', page.getByRole('button', { name: 'Volgend kwartaal' })],
+			['tijd', 'Afspelen', page.getByRole('button', { name: /Afspelen/ })],
 			['kaart', 'canvas', page.locator('canvas.maplibregl-canvas')],
 			['kaart', 'Inzoomen', page.getByRole('button', { name: 'Inzoomen' })],
 			['kaart', 'Uitzoomen', page.getByRole('button', { name: 'Uitzoomen' })],
+			['kaart', 'Legenda register', page.getByRole('region', { name: 'Legenda register' }).locator('summary')],
 			['paneel', 'Kruimelpad Hengelo', panel.getByRole('navigation', { name: 'Kruimelpad' }).getByRole('link', { name: 'Hengelo' })],
 			['paneel', 'Omhoog', panel.getByRole('link', { name: /Omhoog naar/ })],
+			['register', 'Wijkaanpak Noord', panel.getByRole('button', { name: 'Wijkaanpak Noord' })],
+			['register', 'Tijdlijn als tabel', panel.getByText('Tijdlijn als tabel')],
 			['tabel', 'sorteer Naam', table.getByRole('button', { name: 'Naam' })],
 			['tabel', 'sorteer Waarde', table.getByRole('button', { name: 'Waarde' })],
 			['tabel', 'De Noork', table.getByRole('link', { name: 'De Noork' })]

@@ -3,7 +3,7 @@ import { expect, expectRendered, mapIdle, renderedCodes, screenPointOf, test } f
 test.describe('the map of the area hierarchy', () => {
 	test('opens on Hengelo with its 10 wijken and 62 buurten, and attribution', async ({ page }) => {
 		await page.goto('/');
-		await expect(page.getByRole('button', { name: 'Hengelo' })).toHaveAttribute('aria-pressed', 'true');
+		await expect(page.getByRole('button', { name: 'Hengelo', exact: true })).toHaveAttribute('aria-pressed', 'true');
 		await expect(page.getByRole('heading', { level: 2, name: 'Hengelo' })).toBeVisible();
 		await expectRendered(page, 'wijk', 10);
 		await expect(page.getByText('Bron: CBS / Kadaster, Wijk- en Buurtkaart (via PDOK), CC BY 4.0').first()).toBeVisible();
@@ -26,7 +26,7 @@ test.describe('the map of the area hierarchy', () => {
 
 	test('switches to Enschede with its 5 stadsdelen, 10 wijken and 70 buurten', async ({ page }) => {
 		await page.goto('/');
-		await page.getByRole('button', { name: 'Enschede' }).click();
+		await page.getByRole('button', { name: 'Enschede', exact: true }).click();
 		await expect(page).toHaveURL(/gemeente=GM0153/);
 		await expectRendered(page, 'stadsdeel', 5);
 		await page.getByRole('radio', { name: 'Wijken' }).check();
@@ -36,7 +36,9 @@ test.describe('the map of the area hierarchy', () => {
 	});
 
 	test('a click selects an area and opens its panel; hover highlights', async ({ page }) => {
-		await page.goto('/?gemeente=GM0164&laag=buurt');
+		// An investment's symbol lies on De Noork's label point and would take the click (register-ui.spec.ts tests
+		// that, and that a click beside a symbol selects the area): here the investments are off.
+		await page.goto('/?gemeente=GM0164&laag=buurt&lagen=programmas,focusgebieden');
 		await expectRendered(page, 'buurt', 62);
 		const point = await screenPointOf(page, 'BU01640202');
 		await page.mouse.move(point.x, point.y);

@@ -171,6 +171,8 @@ export interface Programme extends ProgrammeInput {
 	/** Neither buurten nor an outline yet. */
 	drawn: boolean;
 	synthetic: boolean;
+	/** Where the facts come from: 'app' (entered in Wijkbeeld), or the document the first start took them from. */
+	source: string;
 	updatedAt: string;
 }
 

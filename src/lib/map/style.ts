@@ -27,7 +27,9 @@ export const colours = {
 	gemeenteLine: '#1b1f24',
 	selectedLine: '#8a4b00',
 	label: '#1b1f24',
-	halo: '#ffffff'
+	halo: '#ffffff',
+	/** Buurten picked and outlines drawn while editing a register item. */
+	picked: '#c2410c'
 };
 
 const empty = { type: 'FeatureCollection' as const, features: [] };

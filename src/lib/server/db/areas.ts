@@ -386,3 +386,30 @@ export async function listRefs(
 		[gemeentecode, level]
 	);
 }
+
+/**
+ * The buurten an area is made of (its own year): a buurt itself, the buurten of a wijk or stadsdeel, and null
+ * for a gemeente (all of them — the register then lists everything of the gemeente, also what has no buurt).
+ */
+export async function buurtcodesIn(db: Queryable, area: Pick<AreaDetail, 'code' | 'level' | 'year'>): Promise<string[] | null> {
+	switch (area.level) {
+		case 'gemeente':
+			return null;
+		case 'buurt':
+			return [area.code];
+		case 'wijk': {
+			const rows = await db.query<{ code: string }>(
+				`SELECT code FROM areas WHERE level = 'buurt' AND wijkcode = $1 AND year = $2 ORDER BY code`,
+				[area.code, area.year]
+			);
+			return rows.map((r) => r.code);
+		}
+		case 'stadsdeel': {
+			const rows = await db.query<{ code: string }>(
+				`SELECT buurtcode AS code FROM stadsdeel_buurten WHERE stadsdeelcode = $1 AND year = $2 ORDER BY buurtcode`,
+				[area.code, area.year]
+			);
+			return rows.map((r) => r.code);
+		}
+	}
+}

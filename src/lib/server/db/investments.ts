@@ -336,6 +336,8 @@ export async function features(db: Queryable, options: ListOptions): Promise<Fea
 				amountEur: i.amountEur,
 				dwellings: i.dwellings,
 				buurtcodes: i.buurtcodes,
+				// How the place was given: the map sets symbols of one buurt (drawn at its label point) apart.
+				located: i.point ? 'point' : i.buurtcode ? 'buurt' : 'outline',
 				synthetic: i.synthetic
 			}
 		});

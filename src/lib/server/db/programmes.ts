@@ -23,6 +23,7 @@ interface ProgrammeRow {
 	buurtcodes: string[] | null;
 	outline: string | null;
 	synthetic: boolean;
+	source: string;
 	updated_at: string;
 	touched: string[] | null;
 }
@@ -46,7 +47,7 @@ const SELECT = `
 	       p.start_date::text AS start_date, p.end_date::text AS end_date, p.themes,
 	       p.bestuurlijk_opdrachtgever, p.ambtelijk_opdrachtgever, p.programme_manager,
 	       p.budget_lines::text AS budget_lines, p.status, p.notes, p.buurtcodes,
-	       ST_AsGeoJSON(p.outline, 7) AS outline, p.synthetic, p.updated_at::text AS updated_at,
+	       ST_AsGeoJSON(p.outline, 7) AS outline, p.synthetic, p.source, p.updated_at::text AS updated_at,
 	       ${TOUCHED} AS touched
 	FROM programmes p`;
 
@@ -74,6 +75,7 @@ function toProgramme(row: ProgrammeRow): Programme {
 		touchedBuurtcodes: row.touched ?? [],
 		drawn: buurtcodes.length > 0 || outline !== null,
 		synthetic: row.synthetic,
+		source: row.source,
 		updatedAt: String(row.updated_at)
 	};
 }
@@ -285,15 +287,18 @@ export async function remove(tx: Queryable, actor: Actor, id: number): Promise<b
 	return true;
 }
 
-/** Puts a programme back exactly as it was (same id), for undoing a delete. Not audited here: the undo is. */
+/**
+ * Puts a programme back exactly as it was (same id), for undoing a delete. Not audited here: the undo is.
+ * Audit entries written before programmes carried their source have none: those come back as 'app'.
+ */
 export async function restore(tx: Queryable, item: Programme): Promise<void> {
 	await tx.query(
 		`INSERT INTO programmes (id, gemeentecode, name, kind, phase, start_date, end_date, themes,
 		   bestuurlijk_opdrachtgever, ambtelijk_opdrachtgever, programme_manager, budget_lines, status, notes,
-		   buurtcodes, outline, synthetic, updated_at)
+		   buurtcodes, outline, synthetic, updated_at, source)
 		 VALUES ($16, $1, $2, $3, $4, $5, $6, ${THEMES}, $8, $9, $10, $11::text::jsonb, $12, $13, ${BUURTCODES}, ${OUTLINE}, $17,
-		   $18::text::timestamptz)`,
-		[...values(item), item.id, item.synthetic, item.updatedAt]
+		   $18::text::timestamptz, $19)`,
+		[...values(item), item.id, item.synthetic, item.updatedAt, item.source ?? 'app']
 	);
 }
 

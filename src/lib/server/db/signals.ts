@@ -100,6 +100,7 @@ export async function features(db: Queryable, options: ListOptions): Promise<Fea
 				domain: s.domain,
 				observedOn: s.observedOn,
 				buurtcode: s.buurtcodes[0] ?? null,
+				located: s.point ? 'point' : 'buurt',
 				authorName: s.authorName,
 				synthetic: s.synthetic
 			}
