@@ -7,7 +7,7 @@
 import { formatNumber } from './format';
 import { mulberry32, WEIGHT_FACTOR_RANGE } from './urgency';
 import { LEVEL_VALUES, PARTNER_LABELS, RESIDENT_LABELS, type PartnerLevel, type ResidentLevel } from './area-assessment';
-import { dutchList, formatDutchDate, urgencyClass } from './koppelkansen';
+import { dutchList, formatDutchDate, formatPoints, urgencyClass } from './koppelkansen';
 
 export const CRITERIA = ['urgentie', 'signalen', 'investeringen', 'prioriteit', 'actief'] as const;
 export type Criterion = (typeof CRITERIA)[number];
@@ -108,11 +108,11 @@ export class CriterionWeightsError extends Error {
 const VALID = `Geldige criteria: ${CRITERIA.join(', ')}.`;
 
 /**
- * Reads `urgentie:3,signalen:2`. Criteria that are not named keep weight 1, as for the monitor's domain weights;
- * an empty string gives equal weights. Weights are numbers from 0 to MAX_WEIGHT.
+ * Reads `urgentie:3,signalen:2`. Criteria that are not named keep their weight in `base` (default 1, as for the
+ * monitor's domain weights; a preset's otherwise); an empty string gives `base`. Weights are numbers from 0 to MAX_WEIGHT.
  */
-export function parseCriterionWeights(text: string | null | undefined): CriterionWeights {
-	const weights: CriterionWeights = { ...DEFAULT_CRITERION_WEIGHTS };
+export function parseCriterionWeights(text: string | null | undefined, base: CriterionWeights = DEFAULT_CRITERION_WEIGHTS): CriterionWeights {
+	const weights: CriterionWeights = { ...base };
 	const seen = new Set<string>();
 	for (const part of (text ?? '').split(',')) {
 		const item = part.trim();
@@ -232,7 +232,7 @@ export interface RankCandidatesOptions {
 }
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
-const fmt2 = (x: number) => formatNumber(x, 2);
+const fmt2 = formatPoints;
 const investmentPoints = (i: CandidateInput['investments']) => i.count + i.large + 0.5 * (i.near + i.nearLarge);
 /** Partners from the register: none 0, one 0.5, two or more 1. */
 const registerPartnerValue = (n: number) => (n >= 2 ? 1 : n === 1 ? 0.5 : 0);

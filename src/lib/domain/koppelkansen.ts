@@ -4,7 +4,7 @@
 // of result, and the plain-Dutch explanation of every result and every part of its score.
 
 import { DOMAINS, DOMAIN_LABELS, type Domain } from './monitor';
-import { formatNumber } from './format';
+import { formatDutchNumber, formatNumber } from './format';
 import { STAPELING_THRESHOLD } from './urgency';
 import type { AreaLevel } from './areas';
 
@@ -69,7 +69,11 @@ export function formatPoints(value: number): string {
 	return twoDecimals.format(value).replace('-', '−');
 }
 const points = formatPoints;
-const euros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+
+/** "€ 450.000", as the rest of the app writes euros. */
+export function formatEuros(value: number): string {
+	return `€ ${formatDutchNumber(Math.round(value), 0)}`;
+}
 
 /** What "urgent", "large" and "neighbouring" mean and how the scores are made, in the order a reader needs it. */
 export const RULES_EXPLANATION: readonly { term: string; text: string }[] = [
@@ -83,7 +87,7 @@ export const RULES_EXPLANATION: readonly { term: string; text: string }[] = [
 	{
 		term: 'Groot',
 		text:
-			`een investering van ${euros.format(KOPPELKANS_RULES.largeAmountEur)} of meer, of voor ` +
+			`een investering van ${formatEuros(KOPPELKANS_RULES.largeAmountEur)} of meer, of voor ` +
 			`${KOPPELKANS_RULES.largeDwellings} woningen of meer.`
 	},
 	{
@@ -292,7 +296,7 @@ const years = (from: string, to: string) => (year(from) === year(to) ? year(from
 
 /** "€ 6,2 mln", "€ 450.000". */
 export function formatAmount(value: number): string {
-	return value >= 1_000_000 ? `€ ${formatNumber(value / 1_000_000, 1)} mln` : euros.format(value);
+	return value >= 1_000_000 ? `€ ${formatNumber(value / 1_000_000, 1)} mln` : formatEuros(value);
 }
 
 const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
