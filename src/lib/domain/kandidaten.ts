@@ -412,6 +412,12 @@ function topNShares(ranked: RankedCandidate[], weights: CriterionWeights, topN: 
 	return shares;
 }
 
+const oneDecimal = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** Scores and points of the ranking (0–100) with one decimal: "56,3", "65,0". */
+export function formatScore(value: number): string {
+	return oneDecimal.format(value);
+}
+
 /**
  * Rounds the parts to `decimals` so that the rounded parts add up to the rounded total (largest remainder), so a
  * table of contributions never shows 33,3 + 33,3 + 33,3 = 100,0.

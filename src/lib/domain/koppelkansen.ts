@@ -22,7 +22,7 @@ export const KIND_LABELS: Record<KoppelkansKind, string> = {
  * Each is paired with a text colour readable on it.
  */
 export const KIND_COLOURS: Record<KoppelkansKind | 'geen', { fill: string; text: string }> = {
-	koppelkans: { fill: '#009E73', text: '#ffffff' },
+	koppelkans: { fill: '#009E73', text: '#1b1f24' },
 	gemiste_koppeling: { fill: '#E69F00', text: '#1b1f24' },
 	ongedekte_urgentie: { fill: '#CC79A7', text: '#1b1f24' },
 	geen: { fill: '#f1efe9', text: '#1b1f24' }

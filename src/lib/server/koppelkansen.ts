@@ -50,6 +50,8 @@ export interface KoppelkansenAnswer {
 	results: KoppelkansResult[];
 	/** Results per kind (before the kind filter). */
 	counts: Record<KoppelkansKind, number>;
+	/** How many areas of the level were analysed. */
+	areaCount: number;
 	/** Active programmes in the period without buurten or outline: they cannot cover any area yet. */
 	undrawn: UndrawnProgramme[];
 }
@@ -124,6 +126,7 @@ export async function koppelkansen(db: Queryable, q: KoppelkansenQuery): Promise
 		synthetic: ranking.synthetic || results.some((r) => r.synthetic),
 		results,
 		counts,
+		areaCount: facts.length,
 		undrawn: await undrawnProgrammes(db, q.gemeente, q.from, q.to)
 	};
 }
