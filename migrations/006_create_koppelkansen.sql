@@ -3,7 +3,9 @@
 -- 1. area_assessments: what only people can judge about an area and what the register cannot know — whether the
 --    gemeente gives it priority, whether active residents and partners are there — written by editors of its
 --    gemeente, audited (entity 'area_assessment', migration 005) and undoable like the register.
--- 2. koppelkansen(): the analysis — per buurt, wijk or stadsdeel of a gemeente and a period, the programmes that
+-- 2. buurt_neighbours: which buurten of a gemeente share a stretch of border, derived from their outlines and
+--    rebuilt when those change (refresh_buurt_neighbours, buurt_neighbours_fresh).
+-- 3. koppelkansen(): the analysis — per buurt, wijk or stadsdeel of a gemeente and a period, the programmes that
 --    cover it, the investments in it and in its neighbouring buurten, whether those of different parties coincide
 --    in time, and which kinds of result (koppelkans, gemiste koppeling, ongedekte urgentie) apply, with their
 --    scores. The same SQL on PGlite (PostGIS 3.6) and on PostgreSQL 15 (PostGIS 3.3).
@@ -29,6 +31,77 @@ CREATE TABLE area_assessments (
 
 CREATE INDEX area_assessments_gemeente_idx ON area_assessments (gemeentecode);
 
+
+-- Neighbouring buurten: a derived table rather than a search in every analysis. Relating two outlines (ST_Relate)
+-- is most of the work: scripts/bench-koppelkansen.ts measured, for a gemeente of 150 buurten with 200 vertices each,
+-- about 100 ms on PostgreSQL and several hundred on PGlite for the search, against a few ms to read the pairs — and
+-- full-resolution CBS outlines have more vertices still. The pairs change only when the outlines do, so they are
+-- built once per gemeente and CBS year and rebuilt when its buurten change (more or fewer, or a newer imported_at,
+-- which upsertBoundaries sets on every change): buurt_neighbours_state records what they were built from.
+-- Each unordered pair is stored once, a < b.
+CREATE TABLE buurt_neighbours (
+	gemeentecode text NOT NULL,
+	year         integer NOT NULL,
+	a            text NOT NULL,
+	b            text NOT NULL,
+	PRIMARY KEY (gemeentecode, year, a, b),
+	CHECK (a < b)
+);
+
+CREATE TABLE buurt_neighbours_state (
+	gemeentecode text NOT NULL,
+	year         integer NOT NULL,
+	buurten      integer NOT NULL,
+	imported_at  timestamptz,
+	built_at     timestamptz NOT NULL DEFAULT now(),
+	PRIMARY KEY (gemeentecode, year)
+);
+
+-- Whether buurt_neighbours holds the pairs of the gemeente's current CBS year as its buurten are now.
+CREATE FUNCTION buurt_neighbours_fresh(p_gemeente text) RETURNS boolean
+LANGUAGE sql STABLE
+AS $$
+	WITH current_year AS (
+		SELECT max(a.year) AS year FROM areas a WHERE a.level = 'buurt' AND a.gemeentecode = p_gemeente
+	), now_built AS (
+		SELECT count(*)::int AS buurten, max(a.imported_at) AS imported_at
+		FROM areas a JOIN current_year c ON a.year = c.year
+		WHERE a.gemeentecode = p_gemeente AND a.level = 'buurt'
+	)
+	SELECT EXISTS (
+		SELECT 1 FROM buurt_neighbours_state s, current_year c, now_built n
+		WHERE s.gemeentecode = p_gemeente AND s.year = c.year AND s.buurten = n.buurten
+		  AND s.imported_at IS NOT DISTINCT FROM n.imported_at
+	)
+$$;
+
+-- Rebuilds the pairs of the gemeente's current CBS year; returns how many there are. Neighbours share a stretch of
+-- border: their boundaries meet in a line (DE-9IM boundary/boundary of dimension 1), or they overlap
+-- (interior/interior of dimension 2, for outlines that are not a clean partition). Touching at a corner only is not
+-- neighbouring. `&&` on the stored RD geometry lets the GiST index find the candidates.
+CREATE FUNCTION refresh_buurt_neighbours(p_gemeente text) RETURNS integer
+LANGUAGE sql
+AS $$
+	DELETE FROM buurt_neighbours WHERE gemeentecode = p_gemeente;
+	DELETE FROM buurt_neighbours_state WHERE gemeentecode = p_gemeente;
+	INSERT INTO buurt_neighbours (gemeentecode, year, a, b)
+	SELECT p_gemeente, a.year, a.code, b.code
+	FROM areas a
+	JOIN areas b ON b.geom_rd && a.geom_rd AND b.year = a.year AND b.level = 'buurt' AND b.gemeentecode = p_gemeente
+	              AND a.code < b.code
+	CROSS JOIN LATERAL (SELECT ST_Relate(a.geom_rd, b.geom_rd) AS m) r
+	WHERE a.gemeentecode = p_gemeente AND a.level = 'buurt'
+	  AND a.year = (SELECT max(y.year) FROM areas y WHERE y.level = 'buurt' AND y.gemeentecode = p_gemeente)
+	  AND (substr(r.m, 5, 1) = '1' OR substr(r.m, 1, 1) = '2');
+	INSERT INTO buurt_neighbours_state (gemeentecode, year, buurten, imported_at)
+	SELECT p_gemeente, a.year, count(*)::int, max(a.imported_at)
+	FROM areas a
+	WHERE a.gemeentecode = p_gemeente AND a.level = 'buurt'
+	  AND a.year = (SELECT max(y.year) FROM areas y WHERE y.level = 'buurt' AND y.gemeentecode = p_gemeente)
+	GROUP BY a.year;
+	SELECT count(*)::int FROM buurt_neighbours WHERE gemeentecode = p_gemeente;
+$$;
+
 -- koppelkansen(gemeente, level, from, to, urgency, rules, signals_since): one row per area of `level`
 -- ('buurt' | 'wijk' | 'stadsdeel') of the gemeente's current CBS year, ordered by code, with:
 --
@@ -46,8 +119,9 @@ CREATE INDEX area_assessments_gemeente_idx ON area_assessments (gemeentecode);
 --               (`neighbour` true, with that buurt). An investment lies in its buurt, else in the buurt its point
 --               lies in, and in the buurten its outline covers for more than 5 % (as investments.ts); only buurten
 --               of this gemeente count, and only investments recorded for it, so one across the border stays out.
---               Neighbouring buurten share a stretch of border (a line; touching at one corner is not enough),
---               found on the fly with the GiST index on geom_rd (see scripts/bench-koppelkansen.ts for why).
+--               Neighbouring buurten share a stretch of border (a line; touching at one corner is not enough), as
+--               buurt_neighbours holds them: the caller makes sure they are fresh first (refresh_buurt_neighbours
+--               when buurt_neighbours_fresh is false; src/lib/server/db/koppelkansen.ts does).
 --               `large`: amount ≥ rules.largeAmountEur or dwellings ≥ rules.largeDwellings. `municipal`: the
 --               gemeente's own (partner "Gemeente …" or the gemeente's name). `coupled`: it coincides in time
 --               (within [from, to]) with an investment of another party, at least one of the two in the area.
@@ -133,19 +207,9 @@ members AS MATERIALIZED (
 	FROM stadsdeel_buurten sb JOIN current_year c ON sb.year = c.year JOIN buurten b ON b.code = sb.buurtcode
 	WHERE p_level = 'stadsdeel' AND sb.stadsdeelcode IN (SELECT u.code FROM units u)
 ),
--- Pairs of buurten that share a stretch of border: their boundaries meet in a line (DE-9IM boundary/boundary of
--- dimension 1), or they overlap (interior/interior of dimension 2, for outlines that are not a clean partition).
--- Touching at a corner only is not neighbouring. `&&` on the stored RD geometry lets the GiST index find the
--- candidates; each unordered pair is related once.
-adjacent_pairs AS MATERIALIZED (
-	SELECT a.code AS a, b.code AS b
-	FROM areas a
-	JOIN current_year c ON a.year = c.year
-	JOIN areas b ON b.geom_rd && a.geom_rd AND b.year = a.year AND b.level = 'buurt' AND b.gemeentecode = p_gemeente
-	              AND a.code < b.code
-	CROSS JOIN LATERAL (SELECT ST_Relate(a.geom_rd, b.geom_rd) AS m) r
-	WHERE a.gemeentecode = p_gemeente AND a.level = 'buurt'
-	  AND (substr(r.m, 5, 1) = '1' OR substr(r.m, 1, 1) = '2')
+-- Pairs of buurten that share a stretch of border, from buurt_neighbours (kept fresh by the caller).
+adjacent_pairs AS (
+	SELECT n.a, n.b FROM buurt_neighbours n JOIN current_year c ON n.year = c.year WHERE n.gemeentecode = p_gemeente
 ),
 adjacent AS (
 	SELECT p.a AS buurt, p.b AS neighbour FROM adjacent_pairs p
@@ -222,6 +286,9 @@ party_roles AS (
 	FROM involved v JOIN clipped c ON c.unit = v.unit AND c.id = v.id
 	GROUP BY c.unit, c.party
 ),
+pair_span AS (
+	SELECT p.unit, min(p.s) AS s, max(p.e) AS e FROM pairs p GROUP BY p.unit
+),
 coupling AS MATERIALIZED (
 	SELECT pr.unit,
 	       count(*) FILTER (WHERE pr.direct) AS direct_parties,
@@ -230,10 +297,10 @@ coupling AS MATERIALIZED (
 	       sum(pr.large_near) AS large_near,
 	       jsonb_build_object(
 	         'parties', jsonb_agg(jsonb_build_object('partner', pr.partner, 'direct', pr.direct) ORDER BY NOT pr.direct, pr.party),
-	         'from', (SELECT min(p.s) FROM pairs p WHERE p.unit = pr.unit)::text,
-	         'to', (SELECT max(p.e) FROM pairs p WHERE p.unit = pr.unit)::text
+	         'from', min(ps.s)::text,
+	         'to', max(ps.e)::text
 	       ) AS detail
-	FROM party_roles pr
+	FROM party_roles pr JOIN pair_span ps ON ps.unit = pr.unit
 	GROUP BY pr.unit
 ),
 -- Active programmes that run (partly) within the period, and the buurten they touch.
@@ -273,40 +340,54 @@ unit_signals AS (
 urgency AS (
 	SELECT x.code, x.value, x.stapeling FROM jsonb_to_recordset(p_urgency) AS x(code text, value float8, stapeling int)
 ),
--- Everything known per area, as the result rows carry it.
+-- Per area, its programmes and its investments as the result rows carry them: aggregated once per area and
+-- joined by area (correlated subqueries per area would scan these unindexed CTEs once for every area).
+prog_agg AS (
+	SELECT up.unit,
+	       jsonb_agg(jsonb_build_object(
+	         'id', p.id, 'name', p.name, 'kind', p.kind, 'status', p.status, 'phase', p.phase,
+	         'startDate', p.start_date::text, 'endDate', p.end_date::text,
+	         'running', p.status = r.running_status, 'synthetic', p.synthetic)
+	       ORDER BY p.start_date NULLS LAST, p.name, p.id) AS programmes,
+	       bool_or(p.status = r.running_status) AS running,
+	       bool_or(p.synthetic) AS synthetic
+	FROM unit_prog up JOIN prog p ON p.id = up.id CROSS JOIN rules r
+	GROUP BY up.unit
+),
+inv_agg AS (
+	SELECT ui.unit,
+	       jsonb_agg(jsonb_build_object(
+	         'id', i.id, 'partner', i.partner, 'municipal', i.municipal, 'projectName', i.project_name,
+	         'measure', i.measure, 'buurtcode', ui.buurt, 'buurtName', b.name, 'neighbour', ui.neighbour,
+	         'startDate', i.start_date::text, 'endDate', i.end_date::text, 'dwellings', i.dwellings,
+	         'amountEur', i.amount_eur, 'status', i.status, 'large', i.large,
+	         'coupled', v.id IS NOT NULL, 'synthetic', i.synthetic)
+	       ORDER BY ui.neighbour, i.start_date, i.party, i.project_name, i.id) AS investments,
+	       bool_or(NOT ui.neighbour) AS has_direct,
+	       count(*) FILTER (WHERE NOT ui.neighbour AND i.large AND NOT i.municipal) AS large_partner,
+	       bool_or(i.synthetic) AS synthetic
+	FROM unit_inv ui
+	JOIN inv i ON i.id = ui.id
+	JOIN buurten b ON b.code = ui.buurt
+	LEFT JOIN involved v ON v.unit = ui.unit AND v.id = ui.id
+	GROUP BY ui.unit
+),
+-- Everything known per area.
 facts AS (
 	SELECT u.code, u.name, ur.value AS urgency, ur.stapeling,
-	       COALESCE((
-	         SELECT jsonb_agg(jsonb_build_object(
-	                  'id', p.id, 'name', p.name, 'kind', p.kind, 'status', p.status, 'phase', p.phase,
-	                  'startDate', p.start_date::text, 'endDate', p.end_date::text,
-	                  'running', p.status = r.running_status, 'synthetic', p.synthetic)
-	                ORDER BY p.start_date NULLS LAST, p.name, p.id)
-	         FROM unit_prog up JOIN prog p ON p.id = up.id WHERE up.unit = u.code
-	       ), '[]'::jsonb) AS programmes,
-	       EXISTS (SELECT 1 FROM unit_prog up WHERE up.unit = u.code) AS covered,
-	       EXISTS (SELECT 1 FROM unit_prog up JOIN prog p ON p.id = up.id WHERE up.unit = u.code AND p.status = r.running_status) AS running,
-	       COALESCE((
-	         SELECT jsonb_agg(jsonb_build_object(
-	                  'id', i.id, 'partner', i.partner, 'municipal', i.municipal, 'projectName', i.project_name,
-	                  'measure', i.measure, 'buurtcode', ui.buurt, 'buurtName', b.name, 'neighbour', ui.neighbour,
-	                  'startDate', i.start_date::text, 'endDate', i.end_date::text, 'dwellings', i.dwellings,
-	                  'amountEur', i.amount_eur, 'status', i.status, 'large', i.large,
-	                  'coupled', EXISTS (SELECT 1 FROM involved v WHERE v.unit = u.code AND v.id = i.id),
-	                  'synthetic', i.synthetic)
-	                ORDER BY ui.neighbour, i.start_date, i.party, i.project_name, i.id)
-	         FROM unit_inv ui JOIN inv i ON i.id = ui.id JOIN buurten b ON b.code = ui.buurt WHERE ui.unit = u.code
-	       ), '[]'::jsonb) AS investments,
-	       EXISTS (SELECT 1 FROM unit_inv ui WHERE ui.unit = u.code AND NOT ui.neighbour) AS has_direct,
-	       (SELECT count(*) FROM unit_inv ui JOIN inv i ON i.id = ui.id
-	        WHERE ui.unit = u.code AND NOT ui.neighbour AND i.large AND NOT i.municipal) AS large_partner,
-	       (EXISTS (SELECT 1 FROM unit_prog up JOIN prog p ON p.id = up.id WHERE up.unit = u.code AND p.synthetic)
-	        OR EXISTS (SELECT 1 FROM unit_inv ui JOIN inv i ON i.id = ui.id WHERE ui.unit = u.code AND i.synthetic)) AS synthetic,
+	       COALESCE(pa.programmes, '[]'::jsonb) AS programmes,
+	       pa.unit IS NOT NULL AS covered,
+	       COALESCE(pa.running, false) AS running,
+	       COALESCE(ia.investments, '[]'::jsonb) AS investments,
+	       COALESCE(ia.has_direct, false) AS has_direct,
+	       COALESCE(ia.large_partner, 0) AS large_partner,
+	       COALESCE(pa.synthetic, false) OR COALESCE(ia.synthetic, false) AS synthetic,
 	       cp.direct_parties, cp.near_parties, cp.large_direct, cp.large_near, cp.detail AS coupling,
 	       CASE WHEN p_signals_since IS NULL THEN NULL ELSE COALESCE(us.n, 0) END AS signals
 	FROM units u
-	CROSS JOIN rules r
 	LEFT JOIN urgency ur ON ur.code = u.code
+	LEFT JOIN prog_agg pa ON pa.unit = u.code
+	LEFT JOIN inv_agg ia ON ia.unit = u.code
 	LEFT JOIN coupling cp ON cp.unit = u.code
 	LEFT JOIN unit_signals us ON us.unit = u.code
 ),

@@ -2,8 +2,8 @@
 // seeded register) and for a national-size synthetic set — 15,000 buurten as a grid of 500 m squares with 200
 // vertices each, in 100 gemeenten of 150 buurten (10 wijken of 15), the 17 indicators of the demo catalogue for every
 // buurt, 5,000 investments (by buurt, by point and by outline), 300 programmes and 2,000 signals, all seeded. Also
-// measures the choice between finding neighbouring buurten on the fly (what koppelkansen() does) and a derived
-// adjacency table. Prints figures; asserts nothing.
+// measures the choice between the derived table of neighbouring buurten (what koppelkansen() reads) and searching
+// them in every analysis. Prints figures; asserts nothing.
 //
 //   npx tsx scripts/bench-koppelkansen.ts                         PGlite (in memory)
 //   DATABASE_URL=postgres://… npx tsx scripts/bench-koppelkansen.ts   PostgreSQL, then PGlite, with ratios
@@ -271,40 +271,30 @@ async function loadNational(db: Db): Promise<void> {
 	);
 }
 
-/** koppelkansen() with its on-the-fly neighbour search replaced by a lookup in bench_adjacency (the alternative). */
-async function createAdjacencyTableVariant(db: Db): Promise<void> {
+/**
+ * koppelkansen() as it would be without buurt_neighbours: the neighbours searched in every analysis (GiST + ST_Relate),
+ * the alternative the derived table was chosen over.
+ */
+async function createOnTheFlyVariant(db: Db): Promise<void> {
 	const migration = await readFile(join(MIGRATIONS_DIR, '006_create_koppelkansen.sql'), 'utf8');
 	const fn = migration.slice(migration.indexOf('CREATE FUNCTION koppelkansen('));
-	const start = fn.indexOf('adjacent_pairs AS MATERIALIZED (');
+	const start = fn.indexOf('adjacent_pairs AS (');
 	const end = fn.indexOf('adjacent AS (', start);
 	if (start < 0 || end < 0) throw new Error('koppelkansen(): the adjacent_pairs CTE was not found; update the benchmark');
 	const variant =
-		fn.slice(0, start).replace('CREATE FUNCTION koppelkansen(', 'CREATE FUNCTION koppelkansen_adjacency_table(') +
+		fn.slice(0, start).replace('CREATE FUNCTION koppelkansen(', 'CREATE FUNCTION koppelkansen_on_the_fly(') +
 		`adjacent_pairs AS MATERIALIZED (
-	SELECT t.a, t.b FROM bench_adjacency t JOIN current_year c ON t.year = c.year WHERE t.gemeentecode = p_gemeente
+	SELECT a.code AS a, b.code AS b
+	FROM areas a
+	JOIN current_year c ON a.year = c.year
+	JOIN areas b ON b.geom_rd && a.geom_rd AND b.year = a.year AND b.level = 'buurt' AND b.gemeentecode = p_gemeente AND a.code < b.code
+	CROSS JOIN LATERAL (SELECT ST_Relate(a.geom_rd, b.geom_rd) AS m) r
+	WHERE a.gemeentecode = p_gemeente AND a.level = 'buurt' AND (substr(r.m, 5, 1) = '1' OR substr(r.m, 1, 1) = '2')
 ),
 ` +
 		fn.slice(end);
 	await db.exec(variant);
 }
-
-// The derived table: every pair of buurten of one gemeente and year that share a stretch of border, once.
-const BUILD_ADJACENCY = `
-	CREATE TABLE bench_adjacency AS
-	SELECT a.gemeentecode, a.year, a.code AS a, b.code AS b
-	FROM areas a
-	JOIN areas b ON b.geom_rd && a.geom_rd AND b.year = a.year AND b.level = 'buurt' AND b.gemeentecode = a.gemeentecode AND a.code < b.code
-	CROSS JOIN LATERAL (SELECT ST_Relate(a.geom_rd, b.geom_rd) AS m) r
-	WHERE a.level = 'buurt' AND (substr(r.m, 5, 1) = '1' OR substr(r.m, 1, 1) = '2');
-	CREATE INDEX bench_adjacency_idx ON bench_adjacency (gemeentecode, year)`;
-
-// The neighbour search alone, as koppelkansen() does it, for one gemeente.
-const ADJACENCY_ON_THE_FLY = `
-	SELECT count(*)::int AS n
-	FROM areas a
-	JOIN areas b ON b.geom_rd && a.geom_rd AND b.year = a.year AND b.level = 'buurt' AND b.gemeentecode = $1 AND a.code < b.code
-	CROSS JOIN LATERAL (SELECT ST_Relate(a.geom_rd, b.geom_rd) AS m) r
-	WHERE a.gemeentecode = $1 AND a.level = 'buurt' AND a.year = 2024 AND (substr(r.m, 5, 1) = '1' OR substr(r.m, 1, 1) = '2')`;
 
 async function benchNational(engine: 'pglite' | 'postgres', figures: Figures) {
 	const { db, done } = await open(engine);
@@ -321,6 +311,11 @@ async function benchNational(engine: 'pglite' | 'postgres', figures: Figures) {
 				`(generated and loaded in ${(loading / 1000).toFixed(1)} s)`
 		);
 		if (engine === 'postgres') await db.exec('ANALYZE');
+		// The neighbours of every gemeente, as the first analysis after the import derives them; later ones read them.
+		const all = Array.from({ length: GEMEENTEN_X * GEMEENTEN_Y }, (_, g) => gemeenteCode(g));
+		figures.set('neighbours: derive all 100 gemeenten (15,000 buurten), once after the import', await once(async () => {
+			for (const code of all) await db.query('SELECT refresh_buurt_neighbours($1)', [code]);
+		}));
 		const sample = [0, 17, 42, 63, 99].map(gemeenteCode);
 		const gemeente = sample[0];
 		const ranking = await urgencyRanking(db, { gemeente, level: 'buurt', year: 2024, weights: DEFAULT_WEIGHTS, draws: 0 });
@@ -340,25 +335,23 @@ async function benchNational(engine: 'pglite' | 'postgres', figures: Figures) {
 			const data = await candidateData(db, { gemeente: code, level: 'buurt', ...PERIOD, user: STAFF });
 			rankCandidates(data.inputs, data.context, { weights: DEFAULT_CRITERION_WEIGHTS });
 		}));
-		const all = Array.from({ length: GEMEENTEN_X * GEMEENTEN_Y }, (_, g) => gemeenteCode(g));
 		let results = 0;
 		figures.set('national: all 100 gemeenten in turn (15,000 buurten), koppelkansen, one pass', await once(async () => {
 			for (const code of all) results += (await koppelkansen(db, { gemeente: code, level: 'buurt', ...PERIOD, domain: null, kind: null })).results.length;
 		}));
 		console.log(`  [${engine}] national pass: ${results.toLocaleString('en')} results`);
 
-		// On the fly (what the function does) or a derived table.
-		figures.set('adjacency on the fly, one gemeente (GiST + ST_Relate)', await time(() => db.query(ADJACENCY_ON_THE_FLY, [gemeente])));
-		figures.set('adjacency table: build for all 15,000 buurten (once per import)', await once(() => db.exec(BUILD_ADJACENCY)));
-		figures.set('adjacency table: look up one gemeente', await time(() => db.query('SELECT count(*)::int AS n FROM bench_adjacency WHERE gemeentecode = $1 AND year = 2024', [gemeente])));
-		await createAdjacencyTableVariant(db);
+		// The derived table (what koppelkansen() reads) or a search in every analysis.
+		figures.set('neighbours: freshness check before an analysis', await time(() => db.query('SELECT buurt_neighbours_fresh($1)', [gemeente])));
+		figures.set('neighbours: rebuild one gemeente (first analysis after an import)', await time(() => db.query('SELECT refresh_buurt_neighbours($1)', [gemeente])));
+		await createOnTheFlyVariant(db);
 		const rules = JSON.stringify((await import('../src/lib/domain/koppelkansen')).KOPPELKANS_RULES);
 		const call = (fn: string) => () =>
-			db.query(`SELECT count(*) FROM ${fn}($1, 'buurt', $2::date, $3::date, $4::text::jsonb, $5::text::jsonb, NULL)`, [gemeente, PERIOD.from, PERIOD.to, JSON.stringify(urgency), rules]);
-		figures.set('koppelkansen() SQL, one gemeente, neighbours on the fly', await time(call('koppelkansen')));
-		figures.set('koppelkansen() SQL, one gemeente, neighbours from the table', await time(call('koppelkansen_adjacency_table')));
-		const same = JSON.stringify(await call('koppelkansen')()) === JSON.stringify(await call('koppelkansen_adjacency_table')());
-		console.log(`  [${engine}] both variants give the same answer: ${same ? 'yes' : 'NO'}`);
+			db.query(`SELECT * FROM ${fn}($1, 'buurt', $2::date, $3::date, $4::text::jsonb, $5::text::jsonb, NULL) ORDER BY code`, [gemeente, PERIOD.from, PERIOD.to, JSON.stringify(urgency), rules]);
+		figures.set('koppelkansen() SQL, one gemeente, neighbours from buurt_neighbours', await time(call('koppelkansen')));
+		figures.set('koppelkansen() SQL, one gemeente, neighbours searched on the fly', await time(call('koppelkansen_on_the_fly')));
+		const same = JSON.stringify(await call('koppelkansen')()) === JSON.stringify(await call('koppelkansen_on_the_fly')());
+		console.log(`  [${engine}] both give the same answer: ${same ? 'yes' : 'NO'}`);
 	} finally {
 		await done();
 	}
@@ -390,11 +383,11 @@ for (const engine of engines) {
 	const f = results.get(engine)!;
 	const one = f.get('national: one gemeente of 150 buurten, koppelkansen (median over 5 gemeenten)')!;
 	const hengelo = f.get('Hengelo, 62 buurten: koppelkansen (urgency + SQL + explanations)')!;
-	const fly = f.get('koppelkansen() SQL, one gemeente, neighbours on the fly')!;
-	const table = f.get('koppelkansen() SQL, one gemeente, neighbours from the table')!;
+	const fly = f.get('koppelkansen() SQL, one gemeente, neighbours searched on the fly')!;
+	const table = f.get('koppelkansen() SQL, one gemeente, neighbours from buurt_neighbours')!;
 	console.log(
 		`\n[${engine}] one gemeente of the national set vs Hengelo: ${(one / hengelo).toFixed(1)}× (150 vs 62 buurten in a database of ` +
-			`15,000 vs 132); neighbours from a table instead of on the fly: ${(table / fly).toFixed(2)}× the SQL time.`
+			`15,000 vs 132); searching the neighbours on the fly instead of reading buurt_neighbours: ${(fly / table).toFixed(1)}× the SQL time.`
 	);
 }
 if (engines.length === 2) console.log(`\nratio = ${engines[1]} / ${engines[0]}`);

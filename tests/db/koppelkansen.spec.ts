@@ -6,7 +6,8 @@ import type { Db } from '../../src/lib/server/db/client';
 import * as investments from '../../src/lib/server/db/investments';
 import * as programmes from '../../src/lib/server/db/programmes';
 import * as signals from '../../src/lib/server/db/signals';
-import { analyse } from '../../src/lib/server/db/koppelkansen';
+import { analyse, ensureNeighbours } from '../../src/lib/server/db/koppelkansen';
+import { loadTestAreas } from './test-areas';
 import type { AreaFacts } from '../../src/lib/domain/koppelkansen';
 import type { InvestmentInput, ProgrammeInput } from '../../src/lib/domain/register';
 import { engine, freshDatabase } from './database';
@@ -322,5 +323,39 @@ describe(`koppelkansen on ${engine}`, () => {
 		expect(facts.get(AKKER)!.synthetic).toBe(true);
 		expect(facts.get(HOEVE)!.synthetic).toBe(false);
 		expect(facts.get(BEEK)!.investments[0].synthetic).toBe(true);
+	});
+
+	it('derives the neighbours once, and again when the outlines change', async () => {
+		await run({});
+		expect(await ensureNeighbours(db, KS)).toBe(false);
+		const pairs = async () => (await db.query<{ a: string; b: string }>('SELECT a, b FROM buurt_neighbours WHERE gemeentecode = $1 ORDER BY a, b', [KS])).map((p) => `${p.a}-${p.b}`);
+		// Side by side in each row, and one above the other; not Flat–Akker (a corner), nor Duin–Overkant (another gemeente).
+		expect(await pairs()).toEqual([
+			`${AKKER}-${BEEK}`,
+			`${AKKER}-${ES}`,
+			`${BEEK}-${CIRKEL}`,
+			`${BEEK}-${FLAT}`,
+			`${CIRKEL}-${DUIN}`,
+			`${CIRKEL}-${GAARDE}`,
+			`${DUIN}-${HOEVE}`,
+			`${ES}-${FLAT}`,
+			`${FLAT}-${GAARDE}`,
+			`${GAARDE}-${HOEVE}`
+		]);
+		// Beek and Cirkel swap places: Cirkel is now Akker's neighbour, and the next analysis knows it.
+		const swapped = [
+			{ code: NOORDWIJK, name: 'Noordwijk', buurten: [{ code: AKKER, name: 'Akker' }, { code: CIRKEL, name: 'Cirkel' }, { code: BEEK, name: 'Beek' }, { code: DUIN, name: 'Duin' }] },
+			{ code: ZUIDWIJK, name: 'Zuidwijk', buurten: [{ code: ES, name: 'Es' }, { code: FLAT, name: 'Flat' }, { code: GAARDE, name: 'Gaarde' }, { code: HOEVE, name: 'Hoeve' }] }
+		];
+		await loadTestAreas(db, { code: KS, name: 'Koppelstad' }, swapped);
+		await invest({ partner: 'Welbions', buurtcode: AKKER });
+		await invest({ partner: 'Gemeente Koppelstad', buurtcode: CIRKEL });
+		const akker = (await run({ [AKKER]: 1.2 })).get(AKKER)!;
+		expect(akker.investments.map((i) => [i.buurtcode, i.neighbour])).toEqual([[AKKER, false], [CIRKEL, true]]);
+		expect(await pairs()).toContain(`${AKKER}-${CIRKEL}`);
+		expect(await pairs()).not.toContain(`${AKKER}-${BEEK}`);
+		expect(await ensureNeighbours(db, KS)).toBe(false);
+		// Back as the other tests expect it.
+		await loadKoppelstad(db);
 	});
 });

@@ -18,14 +18,15 @@ describe('koppelkansen URL state', () => {
 			gebied: null,
 			notes: []
 		});
-		expect(analysisSearch(read(''), today)).toBe('?gemeente=GM0164');
+		// The period is always written: a copied link keeps its years when the calendar moves on.
+		expect(analysisSearch(read(''))).toBe('?gemeente=GM0164&van=2026-01-01&tot=2029-12-31');
 	});
 
 	it('reads and writes a whole view, so a copied link reopens it', () => {
 		const search = '?gemeente=GM0153&laag=wijk&van=2025-01-01&tot=2027-12-31&domein=sociaal&soort=koppelkans&gebied=WK015303';
 		const state = read(search);
 		expect(state).toMatchObject({ gemeente: 'GM0153', laag: 'wijk', van: '2025-01-01', tot: '2027-12-31', domein: 'sociaal', soort: 'koppelkans', gebied: 'WK015303' });
-		expect(analysisSearch(state, today)).toBe(search);
+		expect(analysisSearch(state)).toBe(search);
 	});
 
 	it('drops what it cannot use, and says so where it matters', () => {
@@ -45,7 +46,9 @@ describe('kandidaten URL state', () => {
 			top: 5,
 			vergelijk: ['BU01640202', 'BU01640203']
 		});
-		expect(analysisSearch(state, today)).toBe('?gemeente=GM0164&gewichten=urgentie:3,signalen:0&bestaand=uitsluiten&top=5&vergelijk=BU01640202,BU01640203');
+		expect(analysisSearch(state)).toBe(
+			'?gemeente=GM0164&van=2026-01-01&tot=2029-12-31&gewichten=urgentie:3,signalen:0&bestaand=uitsluiten&top=5&vergelijk=BU01640202,BU01640203'
+		);
 	});
 
 	it('compares at most four areas, all of the gemeente, and resets unusable weights with a note', () => {

@@ -107,13 +107,15 @@ export function readKandidatenState(params: URLSearchParams, known: string[] = [
 	};
 }
 
-/** The query string of a state; defaults are left out so links stay short. Notes are not part of it. */
-export function analysisSearch(state: Partial<KoppelkansenState & KandidatenState> & Common, today = new Date()): string {
-	const fallback = defaultPeriod(today);
+/**
+ * The query string of a state; defaults are left out so links stay short, except the period: the default period
+ * moves with the calendar, and a copied link must keep showing the same years. Notes are not part of it.
+ */
+export function analysisSearch(state: Partial<KoppelkansenState & KandidatenState> & Common): string {
 	const params = new URLSearchParams({ gemeente: state.gemeente });
 	if (state.laag !== 'buurt') params.set('laag', state.laag);
-	if (state.van !== fallback.from) params.set('van', state.van);
-	if (state.tot !== fallback.to) params.set('tot', state.tot);
+	params.set('van', state.van);
+	params.set('tot', state.tot);
 	if (state.domein) params.set('domein', state.domein);
 	if (state.soort) params.set('soort', state.soort);
 	if (state.gewichten) {

@@ -1,7 +1,6 @@
 // Koppelkansen and candidate areas as the API and the pages ask for them: the monitor's urgency (the same scoring
 // the monitor shows), handed to the analysis in the database, and the answer explained and ranked.
-import type { Queryable } from './db/client';
-import * as areas from './db/areas';
+import type { Db, Queryable } from './db/client';
 import * as programmes from './db/programmes';
 import * as analysis from './db/koppelkansen';
 import * as assessments from './db/area-assessments';
@@ -64,10 +63,17 @@ export class NoAnalysis extends Error {
 	}
 }
 
+/** The gemeente by code, when it has buurten loaded (looked up by index: listGemeenten scans every area). */
 async function gemeenteOf(db: Queryable, code: string): Promise<{ code: string; name: string }> {
-	const found = (await areas.listGemeenten(db)).find((g) => g.code === code);
+	const [found] = await db.query<{ code: string; name: string }>(
+		`SELECT g.code, g.name FROM areas g
+		 WHERE g.code = $1 AND g.level = 'gemeente'
+		   AND EXISTS (SELECT 1 FROM areas b WHERE b.gemeentecode = $1 AND b.level = 'buurt')
+		 ORDER BY g.year DESC LIMIT 1`,
+		[code]
+	);
 	if (!found) throw new NoAnalysis(`Gemeente ${code} heeft geen gebieden in Wijkbeeld`);
-	return { code: found.code, name: found.name };
+	return found;
 }
 
 async function urgencyOf(db: Queryable, gemeente: string, level: AnalysisLevel) {
@@ -86,7 +92,7 @@ async function undrawnProgrammes(db: Queryable, gemeente: string, from: string, 
 }
 
 /** The koppelkansen of a gemeente, level and period, ranked, optionally of one kind and measured on one domain. */
-export async function koppelkansen(db: Queryable, q: KoppelkansenQuery): Promise<KoppelkansenAnswer> {
+export async function koppelkansen(db: Db, q: KoppelkansenQuery): Promise<KoppelkansenAnswer> {
 	const gemeente = await gemeenteOf(db, q.gemeente);
 	const { year, ranking, byCode } = await urgencyOf(db, q.gemeente, q.level);
 	const facts = await analysis.analyse(db, {
@@ -164,7 +170,7 @@ export interface CandidateData {
 }
 
 /** What the candidate ranking needs of every area; signals are only read when the user may see them. */
-export async function candidateData(db: Queryable, q: CandidatesQuery): Promise<CandidateData> {
+export async function candidateData(db: Db, q: CandidatesQuery): Promise<CandidateData> {
 	const gemeente = await gemeenteOf(db, q.gemeente);
 	const { year, ranking } = await urgencyOf(db, q.gemeente, q.level);
 	const signalsVisible = canReadSignals(q.user);
