@@ -31,12 +31,16 @@ const VIEWS: [string, string][] = [
 	['Hengelo, areas', '/'],
 	['Enschede, stadsdeel Noord selected', '/?gemeente=GM0153&gebied=SD0153-noord'],
 	['Hengelo buurten, indicator % laag inkomen', '/?gemeente=GM0164&laag=buurt&thema=indicator&indicator=p_laag_inkomen'],
-	['Hengelo buurten, urgency with the area card of De Noork', '/?gemeente=GM0164&laag=buurt&thema=urgentie&gebied=BU01640202']
+	['Hengelo buurten, urgency with the area card of De Noork', '/?gemeente=GM0164&laag=buurt&thema=urgentie&gebied=BU01640202'],
+	['Koppelkansen Hengelo with De Noork selected', '/koppelkansen?gemeente=GM0164&van=2026-01-01&tot=2029-12-31&gebied=BU01640202'],
+	['Koppelkansen Enschede, wijken, one domain', '/koppelkansen?gemeente=GM0153&laag=wijk&domein=wonen']
 ];
 
 test.describe('accessibility', () => {
 	for (const [name, path] of VIEWS) {
 		test(`axe finds no violations: ${name}`, async ({ page }) => {
+			// axe walks every node of a long panel (the koppelkansen list with an area card); on a busy machine that takes a while.
+			test.setTimeout(120_000);
 			await page.goto(path);
 			await mapIdle(page);
 			expect(await axeViolations(page), `axe violations on ${path}`).toEqual([]);
@@ -49,6 +53,33 @@ test.describe('accessibility', () => {
 		await page.getByRole('button', { name: 'Exporteren' }).click();
 		await expect(page.getByRole('group', { name: 'Exporteren' })).toBeVisible();
 		expect(await axeViolations(page), 'axe violations with the export panel open').toEqual([]);
+	});
+
+	test('axe finds no violations on the choice of the next wijkaanpak, as an editor, with a comparison and an explanation open', async ({ page }) => {
+		// Two long pages (every area with its explanation) and two axe runs.
+		test.setTimeout(180_000);
+		await signIn(page, USERS.editorHengelo);
+		await page.goto('/kandidaten?gemeente=GM0164&van=2026-01-01&tot=2029-12-31&vergelijk=BU01640202,BU01640203');
+		await expect(page.getByRole('region', { name: 'Vergelijking van 2 gebieden' })).toBeVisible();
+		await page.locator('tr.explain').first().getByText('Uitleg').click();
+		expect(await axeViolations(page), 'axe violations on /kandidaten').toEqual([]);
+		await page.goto('/kandidaten?gemeente=GM0153&laag=wijk');
+		await expect(page.getByRole('heading', { name: /^Rangorde/ })).toBeVisible();
+		expect(await axeViolations(page), 'axe violations on /kandidaten (Enschede, wijken)').toEqual([]);
+	});
+
+	test('the koppelkansen page is reachable by keyboard: filters, map, the list and its links', async ({ page }) => {
+		await page.goto('/koppelkansen?gemeente=GM0164&van=2026-01-01&tot=2029-12-31');
+		await mapIdle(page);
+		await page.getByRole('combobox', { name: 'Soort' }).focus();
+		await page.keyboard.press('Tab');
+		await expect(page.getByRole('radio', { name: 'buurten' })).toBeFocused();
+		// From the first "Op de kaart" link, Enter selects the result, as a click does.
+		const link = page.getByRole('link', { name: 'De Noork op de kaart tonen' }).first();
+		await link.focus();
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(/gebied=BU01640202/);
+		await expect(link).toBeFocused();
 	});
 
 	test('axe finds no violations with the search suggestions open', async ({ page }) => {
@@ -113,6 +144,8 @@ test.describe('accessibility', () => {
 		const targets: [group: string, name: string, locator: Locator][] = [
 			['navigatie', 'Kaart', page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Kaart' })],
 			['navigatie', 'Verhalen', page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verhalen' })],
+			['navigatie', 'Koppelkansen', page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Koppelkansen' })],
+			['navigatie', 'Volgende wijkaanpak', page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Volgende wijkaanpak' })],
 			['gemeente', 'Enschede', page.getByRole('button', { name: 'Enschede', exact: true })],
 			['gemeente', 'Hengelo', page.getByRole('button', { name: 'Hengelo', exact: true })],
 			['zoeken', 'Zoek een gebied', page.getByRole('combobox', { name: 'Zoek een gebied' })],

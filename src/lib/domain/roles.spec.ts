@@ -25,7 +25,7 @@ const OTHER_PARTNER = { gemeentecode: 'GM0164', partner: 'Domijn' };
 describe('canWrite', () => {
 	// [user, entity, item, expected]
 	const matrix: [string, User | null, Entity, { gemeentecode: string; partner?: string }, boolean][] = [];
-	const entities: Entity[] = ['programme', 'investment', 'signal'];
+	const entities: Entity[] = ['programme', 'investment', 'signal', 'area_assessment'];
 	for (const entity of entities) {
 		matrix.push(
 			['anonymous', null, entity, OWN_GEMEENTE, false],

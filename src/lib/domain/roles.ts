@@ -22,7 +22,8 @@ export interface User {
 	organisation: string | null;
 }
 
-export type Entity = 'programme' | 'investment' | 'signal' | 'story';
+/** What can be written; an area assessment (priority, active residents and partners) is an editor's judgement. */
+export type Entity = 'programme' | 'investment' | 'signal' | 'story' | 'area_assessment';
 
 /** What is known of an item to decide on it: its gemeente, and for an investment its partner. */
 export interface ItemScope {

@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { AREA_CODE, GEMEENTE_CODE, LEVELS } from '../domain/areas';
 import { WeightsError, parseWeights } from '../domain/urgency';
+import { DOMAINS } from '../domain/monitor';
+import { KOPPELKANS_KINDS, defaultPeriod } from '../domain/koppelkansen';
+import { CriterionWeightsError, DEFAULT_CANDIDATE_DRAWS, DEFAULT_CANDIDATE_TOP_N, PRESETS, parseCriterionWeights } from '../domain/kandidaten';
 
 export const gemeenteCode = z.string().regex(GEMEENTE_CODE, 'verwacht een gemeentecode als GM0164');
 export const areaCode = z.string().regex(AREA_CODE, 'verwacht een gebiedscode als BU01640202');
@@ -82,7 +85,57 @@ export const itemId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER
 
 export const auditQuery = z.object({
 	gemeente: gemeenteCode,
-	entity: z.enum(['programme', 'investment', 'signal'], { message: 'verwacht programme, investment of signal' }).optional(),
+	entity: z
+		.enum(['programme', 'investment', 'signal', 'area_assessment'], { message: 'verwacht programme, investment, signal of area_assessment' })
+		.optional(),
 	id: itemId.optional(),
 	limit: z.coerce.number().int().min(1, 'minstens 1').max(500, 'hoogstens 500').default(100)
 });
+
+/** A period [from, to] in a query string; either end left out takes the default (this year and the next three). */
+function withPeriod<T extends { from?: string; to?: string }>(q: T) {
+	const fallback = defaultPeriod();
+	return { ...q, from: q.from ?? fallback.from, to: q.to ?? fallback.to };
+}
+const periodInOrder = { message: 'from ligt na to', path: ['from'] };
+
+/** The levels the koppelkansen and the candidate ranking work on. */
+export const analysisLevel = z.enum(['buurt', 'wijk', 'stadsdeel'], { message: 'verwacht buurt, wijk of stadsdeel' });
+
+export const koppelkansenQuery = z
+	.object({
+		gemeente: gemeenteCode,
+		from: isoDate.optional(),
+		to: isoDate.optional(),
+		kind: z.enum(KOPPELKANS_KINDS, { message: `verwacht een van ${KOPPELKANS_KINDS.join(', ')}` }).optional(),
+		domain: z.enum(DOMAINS, { message: `verwacht een van ${DOMAINS.join(', ')}` }).optional(),
+		level: analysisLevel.default('buurt'),
+		format: z.enum(['json', 'csv'], { message: 'verwacht json of csv' }).default('json')
+	})
+	.transform(withPeriod)
+	.refine((q) => q.from <= q.to, periodInOrder);
+
+/** `urgentie:3,signalen:2`, on top of a preset when one is named. */
+export const kandidatenQuery = z
+	.object({
+		gemeente: gemeenteCode,
+		from: isoDate.optional(),
+		to: isoDate.optional(),
+		level: analysisLevel.default('buurt'),
+		preset: z.enum(PRESETS.map((p) => p.id) as [string, ...string[]], { message: `verwacht een van ${PRESETS.map((p) => p.id).join(', ')}` }).optional(),
+		weights: z.string().max(200, 'te lang').optional(),
+		existing: z.enum(['markeren', 'uitsluiten'], { message: 'verwacht markeren of uitsluiten' }).default('markeren'),
+		topN: z.coerce.number().int().min(1, 'minstens 1').max(20, 'hoogstens 20').default(DEFAULT_CANDIDATE_TOP_N),
+		draws: z.coerce.number().int().min(0, 'minstens 0').max(2000, 'hoogstens 2000').default(DEFAULT_CANDIDATE_DRAWS)
+	})
+	.transform((q, ctx) => {
+		const base = PRESETS.find((p) => p.id === q.preset)?.weights;
+		try {
+			return { ...withPeriod(q), weights: parseCriterionWeights(q.weights, base) };
+		} catch (error) {
+			if (!(error instanceof CriterionWeightsError)) throw error;
+			ctx.addIssue({ code: 'custom', message: error.message, path: ['weights'] });
+			return z.NEVER;
+		}
+	})
+	.refine((q) => q.from <= q.to, periodInOrder);

@@ -5,7 +5,9 @@ import { recordChange, type Actor } from './audit';
 import * as programmes from './programmes';
 import * as investments from './investments';
 import * as signals from './signals';
+import * as assessments from './area-assessments';
 import type { AuditEntry, Investment, Programme } from '../../domain/register';
+import type { AreaAssessment } from '../../domain/area-assessment';
 
 export interface AuditListEntry extends AuditEntry {
 	gemeentecode: string | null;
@@ -83,7 +85,7 @@ export class UndoError extends Error {
 	}
 }
 
-type Entity = 'programme' | 'investment' | 'signal';
+type Entity = 'programme' | 'investment' | 'signal' | 'area_assessment';
 
 // Per kind of item: how to read it, delete it without a separate audit entry, write a state back, put it back.
 const STORES = {
@@ -104,6 +106,13 @@ const STORES = {
 		drop: (tx: Queryable, id: number) => tx.query('DELETE FROM signals WHERE id = $1', [id]),
 		overwrite: (tx: Queryable, item: unknown) => signals.overwrite(tx, item as signals.SignalWithAuthor),
 		restore: (tx: Queryable, item: unknown) => signals.restore(tx, item as signals.SignalWithAuthor)
+	},
+	// Undoing the first assessment of an area removes it: the area reads as not assessed again.
+	area_assessment: {
+		get: assessments.get,
+		drop: (tx: Queryable, id: number) => assessments.drop(tx, id),
+		overwrite: (tx: Queryable, item: unknown) => assessments.overwrite(tx, item as AreaAssessment),
+		restore: (tx: Queryable, item: unknown) => assessments.restore(tx, item as AreaAssessment)
 	}
 } satisfies Record<Entity, unknown>;
 
