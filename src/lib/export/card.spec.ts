@@ -62,6 +62,7 @@ const programme: Programme = {
 	touchedBuurtcodes: ['BU01640202'],
 	drawn: true,
 	synthetic: false,
+	source: 'app',
 	updatedAt: '2025-01-01'
 };
 
