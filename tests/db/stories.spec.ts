@@ -181,7 +181,7 @@ describe(`stories on ${engine}`, () => {
 			const story = (await stories.get(db, summary.id))!;
 			expect(await checkSlideViews(db, 'GM0164', story.slides)).toEqual([]);
 			// From the gemeente to wijk Noord and De Noork.
-			expect(story.slides[0].view).toBe('?gemeente=GM0164&laag=wijk&thema=urgentie');
+			expect(story.slides[0].view).toBe('?gemeente=GM0164&laag=wijk&thema=urgentie&lagen=geen');
 			expect(story.slides.some((s) => s.view.includes('gebied=WK016402'))).toBe(true);
 			expect(story.slides.some((s) => s.view.includes('gebied=BU01640202') && s.view.includes('lagen=programmas'))).toBe(true);
 			// Deleted by its users, it is not seeded again.
@@ -200,7 +200,7 @@ describe(`stories on ${engine}`, () => {
 
 			const [overview, , noord, , noork, partners] = snapshot.slides;
 			expect(overview.meta).toMatchObject({ number: 1, count: 7, level: 'wijk', selected: { code: 'GM0164', level: 'gemeente' }, peiljaar: 2024, synthetic: true });
-			expect(overview.meta.link).toBe('https://wijkbeeld.example/?gemeente=GM0164&laag=wijk&thema=urgentie');
+			expect(overview.meta.link).toBe('https://wijkbeeld.example/?gemeente=GM0164&laag=wijk&thema=urgentie&lagen=geen');
 			expect(overview.meta.legend!.title).toBe('Urgentiescore');
 			expect(overview.meta.legend!.classes).toHaveLength(5);
 			expect(overview.meta.legend!.classes.reduce((n, c) => n + c.count, 0)).toBe(10);

@@ -8,7 +8,7 @@
 import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { loadMapFonts } from '../map/fonts';
-import { SUPPRESSED, suppressedPattern } from '../domain/palettes';
+import { provideAppImages } from '../map/app-images';
 
 /** A camera as bounds to fit (the live view's extent) or as centre and zoom. */
 export type ExportCamera =
@@ -96,12 +96,8 @@ export async function renderMap(options: {
 			maxZoom: 20
 		});
 		const m = map;
-		// The hatching of "te weinig inwoners" is an image the live map adds itself; a style does not carry it.
-		m.setMissingStyleImageResolver((id) => {
-			if (id !== SUPPRESSED.image || m.hasImage(id)) return;
-			const ratio = Math.max(1, Math.round(pixelRatio));
-			m.addImage(id, suppressedPattern(ratio), { pixelRatio: ratio });
-		});
+		// The hatching of "te weinig inwoners" and the register's symbols are images the live map adds itself.
+		provideAppImages(m, pixelRatio);
 		await new Promise<void>((resolve, reject) => {
 			const timer = setTimeout(
 				() => reject(new ExportError(`De kaart was na ${Math.round(timeoutMs / 1000)} seconden nog niet getekend.`)),

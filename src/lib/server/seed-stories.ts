@@ -26,28 +26,28 @@ export const SEED_STORY: StoryCreate = storyCreateSchema.parse({
 				'Wijkgericht werken is het organiseren van gemeentelijke taken op wijk- of buurtniveau, samen met inwoners ' +
 				'en partners. De kaart toont per wijk de urgentie: hoe ver een wijk afstaat van waar die zou moeten staan, ' +
 				'voor sociaal, gezondheid, veiligheid, wonen en duurzaamheid samen.',
-			view: '?gemeente=GM0164&laag=wijk&thema=urgentie'
+			view: '?gemeente=GM0164&laag=wijk&thema=urgentie&lagen=geen'
 		},
 		{
 			title: 'Elke buurt heeft zijn eigen karakter',
 			text:
 				'Op buurtniveau worden de verschillen scherper. Een wijkaanpak is bedoeld voor een gebied waar problemen ' +
 				'zich opstapelen; daar zetten we maatregelen en interventies in samenhang in.',
-			view: '?gemeente=GM0164&laag=buurt&thema=urgentie'
+			view: '?gemeente=GM0164&laag=buurt&thema=urgentie&lagen=geen'
 		},
 		{
 			title: 'Wijk Noord: stapeling van problemen',
 			text:
 				'In wijk Noord komen meerdere domeinen tegelijk samen. De buurten De Noork en Klein Driene springen eruit. ' +
 				'Per buurt staat de score in de tabel bij de kaart.',
-			view: '?gemeente=GM0164&gebied=WK016402&laag=buurt&thema=urgentie'
+			view: '?gemeente=GM0164&gebied=WK016402&laag=buurt&thema=urgentie&lagen=geen'
 		},
 		{
 			title: 'Wat erachter zit: inkomen',
 			text:
 				'Een van de factoren achter de urgentie in Noord is het aandeel huishoudens met een laag inkomen. Data helpt ' +
 				'ons trends te duiden; het gesprek met bewoners vertelt wat erachter zit.',
-			view: '?gemeente=GM0164&gebied=WK016402&laag=buurt&thema=indicator&indicator=p_laag_inkomen'
+			view: '?gemeente=GM0164&gebied=WK016402&laag=buurt&thema=indicator&indicator=p_laag_inkomen&lagen=geen'
 		},
 		{
 			title: 'Wijkaanpak Noord: startpunt De Noork',

@@ -5,7 +5,7 @@
 // main page's live map; this player must run where that component cannot.
 // The caller sets MapLibre's worker URL and registers the label font before creating a player.
 import { AttributionControl, Map as MapLibreMap, type FitBoundsOptions } from 'maplibre-gl';
-import { SUPPRESSED, suppressedPattern } from '../domain/palettes';
+import { provideAppImages } from '../map/app-images';
 import type { LegendEntry, LegendModel, SlideSnapshot, StorySnapshot } from './snapshot';
 import {
 	counterText,
@@ -173,12 +173,8 @@ export function createPlayer(options: PlayerOptions): Player {
 	canvas.removeAttribute('tabindex');
 	canvas.setAttribute('aria-hidden', 'true');
 	mapEl.setAttribute('role', 'img');
-	// The hatching of "te weinig inwoners" is drawn by the app, not fetched: add it whenever a style asks for it.
-	map.setMissingStyleImageResolver((id) => {
-		if (id !== SUPPRESSED.image || map.hasImage(id)) return;
-		const ratio = Math.max(1, Math.round(window.devicePixelRatio || 1));
-		map.addImage(id, suppressedPattern(ratio), { pixelRatio: ratio });
-	});
+	// The hatching of "te weinig inwoners" and the register's symbols are drawn by the app, not fetched.
+	provideAppImages(map, window.devicePixelRatio || 1);
 
 	function fitOptions(slide: SlideSnapshot, animate: boolean): FitBoundsOptions {
 		return { padding: slide.camera.padding, maxZoom: slide.camera.maxZoom, duration: animate && !prefersReducedMotion() ? 1600 : 0 };

@@ -42,7 +42,8 @@ describe('parseSlideView', () => {
 		// The area's code tells the gemeente.
 		expect(ok('?gebied=WK016402').search).toBe('?gemeente=GM0164&gebied=WK016402');
 		// The symbol size only matters when investments are drawn.
-		expect(ok('?gemeente=GM0164&grootte=woningen').search).toBe('?gemeente=GM0164');
+		expect(ok('?gemeente=GM0164&lagen=programmas&grootte=woningen').search).toBe('?gemeente=GM0164&lagen=programmas');
+		expect(ok('?gemeente=GM0164&grootte=woningen').search).toBe('?gemeente=GM0164&grootte=woningen');
 	});
 
 	it('accepts a whole URL of the main page, and nothing else', () => {
@@ -86,6 +87,17 @@ describe('parseSlideView', () => {
 		for (const [input, parameter] of cases) {
 			expect(problems(input).map((p) => p.parameter), input).toContain(parameter);
 		}
+	});
+
+	it('reads the overlays as the page does: absent is the default overlays, geen is none', () => {
+		expect(ok('?gemeente=GM0164').value.layers).toEqual(['programmas', 'focusgebieden', 'investeringen']);
+		expect(ok('?gemeente=GM0164').search).toBe('?gemeente=GM0164');
+		expect(ok('?gemeente=GM0164&lagen=programmas,focusgebieden,investeringen').search).toBe('?gemeente=GM0164');
+		expect(ok('?gemeente=GM0164&lagen=geen').value.layers).toEqual([]);
+		expect(ok('?gemeente=GM0164&lagen=geen').search).toBe('?gemeente=GM0164&lagen=geen');
+		expect(ok('?gemeente=GM0164&lagen=').search).toBe('?gemeente=GM0164&lagen=geen');
+		expect(ok('?gemeente=GM0164&lagen=signalen').search).toBe('?gemeente=GM0164&lagen=geen');
+		expect(problems('?gemeente=GM0164&lagen=geen,programmas').map((p) => p.parameter)).toEqual(['lagen']);
 	});
 
 	it('leaves signals out of a story and says so', () => {

@@ -6,14 +6,19 @@ import { readCamera, readViewState, viewStateSearch, type ViewState } from '../d
 import { CLASS_METHODS, COMPARISONS, readThemeState, writeThemeState, type ThemeState } from '../domain/theme-state';
 import { WeightsError, parseWeights } from '../domain/urgency';
 import { FIRST_YEAR, LAST_YEAR, quarterKey, readQuarter, type Quarter } from '../domain/register';
+import { DEFAULT_OVERLAYS, NO_OVERLAYS } from '../domain/register-state';
 
-// The register's overlay parameters (`lagen`, `tijd`, `grootte`) as the main page will carry them (issue 4). Until
-// their own module lands next to view-state.ts, they are read here; switch to it then and keep these names.
+// The register's overlay parameters (`lagen`, `tijd`, `grootte`), read strictly with the meaning the page gives them
+// (src/lib/domain/register-state.ts, which forgives what it cannot use).
 export const OVERLAY_LAYERS = ['programmas', 'focusgebieden', 'investeringen', 'signalen'] as const;
 export type OverlayLayer = (typeof OVERLAY_LAYERS)[number];
 /** Signals are for signed-in staff only; a story can be shown to anyone, so a slide never carries them. */
 export const STORY_LAYERS = ['programmas', 'focusgebieden', 'investeringen'] as const;
 export type StoryLayer = (typeof STORY_LAYERS)[number];
+/** The page's default overlays (`lagen` absent, register-state.ts DEFAULT_OVERLAYS): all but the signals. */
+export const DEFAULT_STORY_LAYERS: readonly StoryLayer[] = DEFAULT_OVERLAYS.filter((l): l is StoryLayer => STORY_LAYERS.includes(l as StoryLayer));
+/** `lagen=geen`: no overlays, as on the page. */
+export const NO_LAYERS = NO_OVERLAYS;
 export const SYMBOL_SIZES = ['bedrag', 'woningen'] as const;
 export type SymbolSize = (typeof SYMBOL_SIZES)[number];
 export const DEFAULT_SYMBOL_SIZE: SymbolSize = 'bedrag';
@@ -144,13 +149,14 @@ export function parseSlideView(input: string, options: { gemeenten?: string[] } 
 	}
 
 	// The register's overlays.
+	// As on the page: absent means the default overlays, `geen` (or an empty value) none.
 	const lagen = get('lagen');
-	const layers = new Set<StoryLayer>();
-	if (lagen !== null && lagen !== '') {
+	const layers = new Set<StoryLayer>(lagen === null ? DEFAULT_STORY_LAYERS : []);
+	if (lagen !== null && lagen !== '' && lagen !== NO_LAYERS) {
 		for (const name of lagen.split(',')) {
 			if (name === 'signalen') notes.push('Signalen staan niet in verhalen: ze zijn alleen voor medewerkers van de gemeente.');
 			else if (STORY_LAYERS.includes(name as StoryLayer)) layers.add(name as StoryLayer);
-			else problem('lagen', `"${name}" is geen kaartlaag (${OVERLAY_LAYERS.join(', ')})`);
+			else problem('lagen', `"${name}" is geen kaartlaag (${OVERLAY_LAYERS.join(', ')}, of ${NO_LAYERS})`);
 		}
 	}
 	const tijd = get('tijd');
@@ -177,7 +183,8 @@ export function parseSlideView(input: string, options: { gemeenten?: string[] } 
 /** The normalised query string of a slide's view: the page's own writers, then the overlays. */
 export function slideViewSearch(slide: SlideView): string {
 	const params = writeThemeState(slide.theme, new URLSearchParams(viewStateSearch(slide.view)));
-	if (slide.layers.length) params.set('lagen', slide.layers.join(','));
+	const layers = slide.layers.join(',');
+	if (layers !== DEFAULT_STORY_LAYERS.join(',')) params.set('lagen', layers || NO_LAYERS);
 	if (slide.quarter) params.set('tijd', quarterKey(slide.quarter));
 	if (slide.layers.includes('investeringen') && slide.size !== DEFAULT_SYMBOL_SIZE) params.set('grootte', slide.size);
 	// As the page writes its links: slashes, commas and colons stay readable.
