@@ -58,7 +58,22 @@ const variants: [string, ReturnType<typeof sampleMeta>][] = [
 		text: LONG_TEXT,
 		link: `${sampleMeta().link}&methode=natuurlijke-grenzen&klassen=7&gewichten=sociaal:3,gezondheid:2,veiligheid:1,wonen:1,duurzaamheid:1`
 	})],
-	['no legend, not synthetic', sampleMeta({ legend: null, synthetic: false, source: '' })]
+	['no legend, not synthetic', sampleMeta({ legend: null, synthetic: false, source: '' })],
+	// Seven classes and every kind of programme and measure of the register: the legend must close up, not overlap.
+	['a long legend: seven classes and the register', sampleMeta({
+		link: `${sampleMeta().link}&gebied=WK016402&laag=buurt&tijd=2026-K2&methode=natuurlijke-grenzen&klassen=7`,
+		legend: {
+			...sampleMeta().legend!,
+			classes: Array.from({ length: 7 }, (_, i) => ({ from: i, to: i + 1, colour: '#fdbe85', count: 9, label: `${i} – ${i + 1}` })),
+			overlays: ['Wijkaanpak', 'Gebiedsgerichte aanpak', 'Pilot', 'Focusgebied', 'Renovatie en levensduurverlenging', 'Isolatie en verduurzaming',
+				'Sloop, nieuwbouw en transformatie', 'Warmtetransitie', 'Openbare ruimte', 'Overige maatregelen', 'Signalen'].map((label, i) => ({
+				label,
+				shape: i < 4 ? ('outline' as const) : ('circle' as const),
+				colour: '#0072b2',
+				count: i + 1
+			}))
+		}
+	})]
 ];
 
 describe('export page formats', () => {

@@ -113,6 +113,8 @@ interface Typography {
 	small: number;
 	sidebar: number;
 	qr: number;
+	/** A legend row's height in legend text sizes (1.75; less when a long legend must fit). */
+	legendRow?: number;
 }
 
 const TYPE: Record<PageFormatId, Typography> = {
@@ -196,8 +198,14 @@ export function layoutExportPage(format: PageFormat, meta: ExportMeta, measure: 
 					? beside
 					: qrBlockSize(meta.link, t.sidebar, Math.max(t.qr * 0.75, room - (beside.height - t.qr)), t, measure, 'beside');
 		const linkBlock = qrBlock(meta.link, matrix, { x: sidebarX, width: t.sidebar, bottom: bodyBottom }, t, fitting);
+		// A long legend (a theme and the register's overlays) closes up its rows, then takes the small print's size.
+		const legendRoom = linkBlock.top - t.gap - bodyTop;
+		const legendType =
+			[t, { ...t, legendRow: 1.4 }, { ...t, legendRow: 1.3, legendText: t.small, legendTitle: Math.max(t.small, t.legendTitle * 0.85) }].find(
+				(candidate) => !legendModel || measureLegend(legendModel, t.sidebar, candidate, measure) <= legendRoom
+			) ?? { ...t, legendRow: 1.25, legendText: t.small, legendTitle: t.small };
 		const legend = legendModel
-			? legendOps(legendModel, { x: sidebarX, y: bodyTop, width: t.sidebar, maxBottom: linkBlock.top - t.gap }, t, measure)
+			? legendOps(legendModel, { x: sidebarX, y: bodyTop, width: t.sidebar, maxBottom: linkBlock.top - t.gap }, legendType, measure)
 			: null;
 		const textTop = (legend?.bottom ?? bodyTop) + (legend ? t.gap : 0);
 		const text = meta.text ? textOps(meta.text, { x: sidebarX, y: textTop, width: t.sidebar, maxBottom: linkBlock.top - t.gap }, t, measure) : [];
@@ -272,7 +280,7 @@ function badgeOps(right: number, top: number, size: number, measure: Measure) {
 }
 
 function legendRowHeight(t: Typography) {
-	return t.legendText * 1.75;
+	return t.legendText * (t.legendRow ?? 1.75);
 }
 
 function measureLegend(model: LegendModel, width: number, t: Typography, measure: Measure): number {
