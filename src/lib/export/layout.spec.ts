@@ -114,6 +114,13 @@ describe.each(PAGE_FORMAT_IDS)('the %s page', (id) => {
 		expect(share).toBeGreaterThan(format.orientation === 'portrait' ? 0.5 : 0.45);
 	});
 
+	it('keeps the map large beside a long legend (seven classes and the whole register), which closes up', () => {
+		const layout = layoutExportPage(format, variants[3][1], measure);
+		const share = (layout.map.w * layout.map.h) / (page.width * page.height);
+		// Twenty legend rows below a portrait map at the small print's size still take a little more than a quarter.
+		expect(share).toBeGreaterThan(0.45);
+	});
+
 	it('prints the title, the demodata label, the peildatum, the attribution and the link', () => {
 		const layout = layoutExportPage(format, sampleMeta(), measure);
 		const texts = layout.ops.flatMap((op) => (op.op === 'text' ? [op.text] : []));

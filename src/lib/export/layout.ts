@@ -198,12 +198,7 @@ export function layoutExportPage(format: PageFormat, meta: ExportMeta, measure: 
 					? beside
 					: qrBlockSize(meta.link, t.sidebar, Math.max(t.qr * 0.75, room - (beside.height - t.qr)), t, measure, 'beside');
 		const linkBlock = qrBlock(meta.link, matrix, { x: sidebarX, width: t.sidebar, bottom: bodyBottom }, t, fitting);
-		// A long legend (a theme and the register's overlays) closes up its rows, then takes the small print's size.
-		const legendRoom = linkBlock.top - t.gap - bodyTop;
-		const legendType =
-			[t, { ...t, legendRow: 1.4 }, { ...t, legendRow: 1.3, legendText: t.small, legendTitle: Math.max(t.small, t.legendTitle * 0.85) }].find(
-				(candidate) => !legendModel || measureLegend(legendModel, t.sidebar, candidate, measure) <= legendRoom
-			) ?? { ...t, legendRow: 1.25, legendText: t.small, legendTitle: t.small };
+		const legendType = legendModel ? fittingLegendType(legendModel, t.sidebar, linkBlock.top - t.gap - bodyTop, t, measure) : t;
 		const legend = legendModel
 			? legendOps(legendModel, { x: sidebarX, y: bodyTop, width: t.sidebar, maxBottom: linkBlock.top - t.gap }, legendType, measure)
 			: null;
@@ -217,14 +212,16 @@ export function layoutExportPage(format: PageFormat, meta: ExportMeta, measure: 
 	// Portrait: the map across the page, below it the legend (left) and the text with the QR block (right).
 	const columnWidth = (W - 2 * t.margin - t.gap * 2) / 2;
 	const rightX = t.margin + columnWidth + t.gap * 2;
-	const legendHeight = legendModel ? measureLegend(legendModel, columnWidth, t, measure) : 0;
+	// The map keeps at least three quarters of the body: a long legend closes up instead of pushing it up.
+	const legendType = legendModel ? fittingLegendType(legendModel, columnWidth, (bodyBottom - bodyTop) * 0.25, t, measure) : t;
+	const legendHeight = legendModel ? measureLegend(legendModel, columnWidth, legendType, measure) : 0;
 	const qrSide = qrBlockSize(meta.link, columnWidth, t.qr, t, measure, 'beside');
 	const textHeight = meta.text ? Math.min(t.body * LEADING * 6, wrapText(meta.text, columnWidth, measure, 'regular', t.body).length * t.body * LEADING) : 0;
 	const blockHeight = Math.max(legendHeight, qrSide.height + (textHeight ? textHeight + t.gap : 0));
 	const map: Rect = { x: t.margin, y: bodyTop, w: W - 2 * t.margin, h: bodyBottom - bodyTop - blockHeight - t.gap * 1.4 };
 	const blockTop = map.y + map.h + t.gap * 1.4;
 	ops.push({ op: 'map', ...map }, { op: 'rect', ...map, stroke: RULE, lineWidth: 1 });
-	const legend = legendModel ? legendOps(legendModel, { x: t.margin, y: blockTop, width: columnWidth, maxBottom: bodyBottom }, t, measure) : null;
+	const legend = legendModel ? legendOps(legendModel, { x: t.margin, y: blockTop, width: columnWidth, maxBottom: bodyBottom }, legendType, measure) : null;
 	if (legend) ops.push(...legend.ops);
 	const linkBlock = qrBlock(meta.link, matrix, { x: rightX, width: columnWidth, bottom: bodyBottom }, t, qrSide);
 	if (meta.text) ops.push(...textOps(meta.text, { x: rightX, y: blockTop, width: columnWidth, maxBottom: linkBlock.top - t.gap }, t, measure));
@@ -281,6 +278,19 @@ function badgeOps(right: number, top: number, size: number, measure: Measure) {
 
 function legendRowHeight(t: Typography) {
 	return t.legendText * (t.legendRow ?? 1.75);
+}
+
+/**
+ * The legend's type for `room`: as designed, else with its rows closed up, else at the small print's size (never
+ * smaller, so it stays readable); a long legend (a theme and the register's overlays) needs this.
+ */
+function fittingLegendType(model: LegendModel, width: number, room: number, t: Typography, measure: Measure): Typography {
+	const candidates: Typography[] = [
+		t,
+		{ ...t, legendRow: 1.4 },
+		{ ...t, legendRow: 1.3, legendText: t.small, legendTitle: Math.max(t.small, t.legendTitle * 0.85) }
+	];
+	return candidates.find((c) => measureLegend(model, width, c, measure) <= room) ?? { ...t, legendRow: 1.25, legendText: t.small, legendTitle: t.small };
 }
 
 function measureLegend(model: LegendModel, width: number, t: Typography, measure: Measure): number {
