@@ -324,7 +324,8 @@ test.describe('composing a story', () => {
 		await page.goto('/?gemeente=GM0164&laag=buurt');
 		await mapIdle(page);
 		const add = page.getByRole('link', { name: 'Aan verhaal toevoegen' });
-		await page.getByRole('combobox', { name: 'Zoek een gebied' }).focus();
+		// In the header it comes right after the exports.
+		await page.getByRole('button', { name: 'Exporteren' }).focus();
 		await page.keyboard.press('Tab');
 		await expect(add).toBeFocused();
 		expect(await add.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
