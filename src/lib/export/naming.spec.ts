@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, slug } from './naming';
+import { exportFailure, exportFileName, slug } from './naming';
 
 describe('export file names', () => {
 	it('say what is in the file', () => {
@@ -25,5 +25,14 @@ describe('export file names', () => {
 		const name = slug('Percentage huishoudens met een inkomen onder of rond het sociaal minimum');
 		expect(name.length).toBeLessThanOrEqual(48);
 		expect(name).toBe('percentage-huishoudens-met-een-inkomen-onder-of');
+	});
+});
+
+describe('a failed export', () => {
+	it('says so in one Dutch sentence, the reason continuing it', () => {
+		expect(exportFailure(new Error('De kaart was na 45 seconden nog niet getekend.'))).toBe(
+			'Exporteren is niet gelukt: de kaart was na 45 seconden nog niet getekend.'
+		);
+		expect(exportFailure('Geen verbinding')).toBe('Exporteren is niet gelukt: geen verbinding');
 	});
 });

@@ -38,3 +38,9 @@ export function exportFileName(parts: FileNameParts): string {
 	const unique = words.filter((w, i) => w !== words[i - 1]);
 	return `${unique.join('-')}.${parts.extension}`;
 }
+
+/** What an export control says when it fails: "Exporteren is niet gelukt: de kaart was …". */
+export function exportFailure(problem: unknown): string {
+	const message = problem instanceof Error ? problem.message : String(problem);
+	return `Exporteren is niet gelukt: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+}
