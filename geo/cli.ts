@@ -9,6 +9,8 @@
 //                                           a wide municipal export (one column per indicator)
 //   npm run import -- cbs URL|FILE --jaar N [--gemeente GM0164]...
 //                                           CBS Kerncijfers wijken en buurten (StatLine OData TypedDataSet)
+//   npm run import -- statline FILE|URL... [--tabel 50090NED] [--gemeente GM0164]... [--alle] [--jaar N]
+//                                           a StatLine table (.xlsx, .csv, OData Untyped/TypedDataSet URL)
 import { readConfig } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db/client';
 import { migrate } from '../src/lib/server/db/migrate';
@@ -25,6 +27,7 @@ import {
 	type MonitorImportResult
 } from './import';
 import { ImportError, formatProblem } from './problems';
+import { importStatLine } from '../src/lib/server/import/statline';
 
 const progress = (message: string) => console.log(message);
 
@@ -125,8 +128,27 @@ async function main(args: string[]): Promise<void> {
 				}
 				break;
 			}
+			case 'statline': {
+				const targets = rest.filter((a, i) => !a.startsWith('--') && !['--tabel', '--gemeente', '--jaar', '--year'].includes(rest[i - 1]));
+				if (targets.length === 0) throw new Error('geef een of meer .xlsx- of .csv-bestanden of een OData-URL');
+				const gemeenten = options(rest, '--gemeente');
+				if (rest.includes('--alle') && gemeenten.length) throw new Error('--alle en --gemeente sluiten elkaar uit');
+				const results = await importStatLine(
+					db,
+					targets,
+					{ table: option(rest, '--tabel'), year: yearOption(rest), gemeenten: rest.includes('--alle') ? 'alle' : gemeenten.length ? gemeenten : undefined },
+					progress
+				);
+				const total = results.reduce((n, r) => n + r.values, 0);
+				progress(`${results.length} bestand(en), ${total} waarden, ${results.reduce((n, r) => n + r.written, 0)} nieuw of gewijzigd`);
+				if (db.kind === 'postgres') {
+					const [size] = await db.query<{ size: string }>(`SELECT pg_size_pretty(pg_total_relation_size('indicator_values')) AS size`);
+					progress(`indicator_values: ${size.size}`);
+				}
+				break;
+			}
 			default:
-				throw new Error(`onbekende opdracht "${command}" (all, boundaries, pdok, stadsdelen, monitor, monitor-breed, cbs)`);
+				throw new Error(`onbekende opdracht "${command}" (all, boundaries, pdok, stadsdelen, monitor, monitor-breed, cbs, statline)`);
 		}
 		progress(`klaar in ${((Date.now() - started) / 1000).toFixed(1)} s (${db.kind})`);
 	} finally {

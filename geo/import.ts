@@ -15,6 +15,7 @@ import { parseCatalogue, parseLongValues } from './monitor-long';
 import { parseWideValues } from './monitor-wide';
 import { fetchCbsOdata, parseCbsOdata, type CbsColumnMapping, type CbsOdataSource } from './cbs-odata';
 import { mentionsSynthetic, type MonitorContext, type MonitorValue } from './monitor-common';
+import { importStatLineIn } from '../src/lib/server/import/statline';
 
 export interface BoundaryImportResult {
 	file: string;
@@ -155,7 +156,16 @@ export const DEFAULT_FILES = {
 	],
 	stadsdelen: ['gebieden/enschede_stadsdelen_buurten_2024.csv'],
 	/** The demo monitor: catalogue, then values (synthetic). */
-	monitor: ['demo/monitor_indicatoren.csv', 'demo/monitor_waarden.csv']
+	monitor: ['demo/monitor_indicatoren.csv', 'demo/monitor_waarden.csv'],
+	/** Real figures next to it: RIVM health per buurt (three waves, three age groups) and CBS KWB 2024. */
+	statline: [
+		...['2012', '2016', '2020'].flatMap((wave) =>
+			['18plus', '18tot65', '65plus']
+				.filter((age) => !(wave === '2020' && age === '18tot65')) // 2020 has no 18–65 file
+				.map((age) => `rivm/gezondheid_wijk_buurt_50090NED/${wave}_${age}.xlsx`)
+		),
+		'cbs/kwb_2024_85984NED/kwb2024_wijk_gemeente_hengelo_enschede_long.csv'
+	]
 };
 
 /** Loads (or reloads) everything a first start needs from the data directory, all or nothing. */
@@ -164,7 +174,7 @@ export async function importDefaults(outer: Db, dataDir: string, progress: Progr
 }
 
 async function importDefaultsIn(db: Db, dataDir: string, progress: Progress): Promise<void> {
-	const steps = DEFAULT_FILES.boundaries.length + DEFAULT_FILES.stadsdelen.length + 1;
+	const steps = DEFAULT_FILES.boundaries.length + DEFAULT_FILES.stadsdelen.length + 2;
 	let step = 0;
 	for (const path of DEFAULT_FILES.boundaries) {
 		progress(`[${++step}/${steps}] gebieden uit ${path}`);
@@ -175,13 +185,32 @@ async function importDefaultsIn(db: Db, dataDir: string, progress: Progress): Pr
 		progress(`[${++step}/${steps}] stadsdelen uit ${path}`);
 		const result = await importStadsdelenFile(db, join(dataDir, path));
 		for (const g of result.gemeenten) progress(`      ${g.gemeentecode}: ${g.stadsdelen} stadsdelen, ${g.buurten} buurten`);
-	}	await importMonitorDefaultsIn(db, dataDir, progress, `[${++step}/${steps}] `);
+	}
+	await importMonitorDefaultsIn(db, dataDir, progress, `[${++step}/${steps}] `);
+	await importStatLineDefaultsIn(db, dataDir, progress, `[${++step}/${steps}] `);
 	await db.exec('ANALYZE areas, stadsdelen, stadsdeel_buurten');
 }
 
 /** Loads the demo monitor alone (a database that has its areas from before the monitor existed). */
 export async function importMonitorDefaults(outer: Db, dataDir: string, progress: Progress = silent): Promise<void> {
-	await outer.transaction((tx) => importMonitorDefaultsIn(withinTransaction(tx, outer.kind), dataDir, progress, ''));
+	await outer.transaction(async (tx) => {
+		const db = withinTransaction(tx, outer.kind);
+		await importMonitorDefaultsIn(db, dataDir, progress, '');
+		await importStatLineDefaultsIn(db, dataDir, progress, '');
+	});
+}
+
+/** Loads the real figures alone (a database that has its demo monitor from before they existed). */
+export async function importStatLineDefaults(outer: Db, dataDir: string, progress: Progress = silent): Promise<void> {
+	await outer.transaction((tx) => importStatLineDefaultsIn(withinTransaction(tx, outer.kind), dataDir, progress, ''));
+}
+
+async function importStatLineDefaultsIn(db: Db, dataDir: string, progress: Progress, step: string): Promise<void> {
+	progress(`${step}echte cijfers: RIVM Gezondheid per wijk en buurt (50090NED, modelschatting) en CBS KWB 2024, voor de geladen gemeenten`);
+	const started = Date.now();
+	const results = await importStatLineIn(db, DEFAULT_FILES.statline.map((path) => join(dataDir, path)), {}, (m) => progress(`      ${m}`));
+	const values = results.reduce((n, r) => n + r.values, 0);
+	progress(`      ${results.length} bestanden, ${values} waarden in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 async function importMonitorDefaultsIn(db: Db, dataDir: string, progress: Progress, step: string): Promise<void> {
