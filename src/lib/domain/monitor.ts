@@ -72,7 +72,17 @@ export interface AreaValue {
 }
 
 export interface IndicatorValues {
-	meta: { indicator: string; source: string; year: number; synthetic: boolean; label?: string };
+	meta: {
+		indicator: string;
+		source: string;
+		/** The year of the values shown: the wave before the year asked for when that year has none. */
+		year: number;
+		requestedYear?: number;
+		synthetic: boolean;
+		/** RIVM's figures are model estimates, not counts. */
+		estimate?: 'modelschatting';
+		label?: string;
+	};
 	values: AreaValue[];
 }
 

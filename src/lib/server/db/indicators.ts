@@ -212,6 +212,31 @@ export async function years(db: Queryable, gemeente: string): Promise<number[]> 
 	return rows.map((r) => r.year);
 }
 
+/**
+ * The year of the latest wave at or before `year` of indicators published in waves (RIVM), for the gemeente;
+ * per indicator when `indicator` is given. Null when there is none.
+ */
+export async function waveYear(db: Queryable, q: { gemeente: string; year: number; indicator?: string }): Promise<number | null> {
+	const [row] = await db.query<{ year: number | null }>(
+		`SELECT max(v.year) AS year FROM indicator_values v JOIN indicators i ON i.code = v.indicator AND i.waves
+		WHERE v.year <= $2 AND ($3::text IS NULL OR v.indicator = $3)
+		  AND EXISTS (SELECT 1 FROM areas a WHERE a.code = v.area_code AND a.gemeentecode = $1)`,
+		[q.gemeente, q.year, q.indicator ?? null]
+	);
+	return row?.year ?? null;
+}
+
+/** Years with values of one indicator for the gemeente, ascending. */
+export async function indicatorYears(db: Queryable, gemeente: string, indicator: string): Promise<number[]> {
+	const rows = await db.query<{ year: number }>(
+		`SELECT DISTINCT v.year FROM indicator_values v
+		WHERE v.indicator = $2 AND EXISTS (SELECT 1 FROM areas a WHERE a.code = v.area_code AND a.gemeentecode = $1)
+		ORDER BY v.year`,
+		[gemeente, indicator]
+	);
+	return rows.map((r) => r.year);
+}
+
 export interface ValuesQuery {
 	gemeente: string;
 	level: AreaLevel;
@@ -322,6 +347,16 @@ export async function series(db: Queryable, areaCode: string): Promise<Record<st
 	return result;
 }
 
+/** Nederland's own values (NL01, as StatLine tables deliver them): per indicator, per year. */
+export async function nationalValues(db: Queryable): Promise<Record<string, Record<number, number>>> {
+	const rows = await db.query<{ indicator: string; year: number; value: number }>(
+		`SELECT indicator, year, value FROM indicator_values WHERE area_code = 'NL01' ORDER BY indicator, year`
+	);
+	const result: Record<string, Record<number, number>> = {};
+	for (const r of rows) (result[r.indicator] ??= {})[r.year] = r.value;
+	return result;
+}
+
 export interface Provenance {
 	indicator: string;
 	year: number;
@@ -354,16 +389,27 @@ export async function provenance(
  * when the indicator is not in the catalogue. Without values the source is the catalogue's.
  */
 export async function indicatorValues(db: Queryable, q: ValuesQuery): Promise<IndicatorValues | null> {
-	const [entry] = await db.query<{ source: string; synthetic: boolean }>(
-		'SELECT source, synthetic FROM indicators WHERE code = $1',
+	const [entry] = await db.query<{ source: string; synthetic: boolean; waves: boolean; estimate: string | null }>(
+		`SELECT source, synthetic, waves, source_meta->>'estimate' AS estimate FROM indicators WHERE code = $1`,
 		[q.indicator]
 	);
 	if (!entry) return null;
-	const [origin] = await provenance(db, { gemeente: q.gemeente, year: q.year, indicator: q.indicator });
+	// Published in waves (RIVM): a year without a wave gives the latest wave before it, and says so.
+	const wave = entry.waves ? await waveYear(db, { gemeente: q.gemeente, year: q.year, indicator: q.indicator }) : null;
+	const year = wave ?? q.year;
+	const [origin] = await provenance(db, { gemeente: q.gemeente, year, indicator: q.indicator });
 	const source = origin?.source ?? entry.source;
 	const synthetic = origin?.synthetic ?? entry.synthetic;
 	return {
-		meta: { indicator: q.indicator, source, year: q.year, synthetic, ...(synthetic ? { label: SYNTHETIC_LABEL } : {}) },
-		values: await values(db, q)
+		meta: {
+			indicator: q.indicator,
+			source,
+			year,
+			...(year !== q.year ? { requestedYear: q.year } : {}),
+			synthetic,
+			...(entry.estimate === 'modelschatting' ? { estimate: 'modelschatting' as const } : {}),
+			...(synthetic ? { label: SYNTHETIC_LABEL } : {})
+		},
+		values: await values(db, { ...q, year })
 	};
 }
