@@ -284,7 +284,9 @@ export async function matrix(db: Queryable, q: Omit<ValuesQuery, 'indicator'>): 
 		)
 		SELECT (SELECT json_agg(json_build_object('code', c.code, 'name', c.name, 'unit', c.unit, 'domain', c.domain,
 		                                          'direction', c.direction, 'source', c.source, 'weighting', c.weighting,
-		                                          'synthetic', c.synthetic) ORDER BY c.position)
+		                                          'synthetic', c.synthetic, 'topic', c.topic, 'topicName', c."topicName",
+		                                          'ageGroup', c."ageGroup", 'ageGroupName', c."ageGroupName", 'urgency', c.urgency,
+		                                          'waves', c.waves, 'sourceMeta', c."sourceMeta") ORDER BY c.position)
 		        FROM catalogue c) AS indicators,
 		       (SELECT json_agg(json_build_object('code', a.code, 'name', a.name, 'inwoners', a.inwoners,
 		                                          'suppressed', a.suppressed, 'values', a.cell_values) ORDER BY a.code)
