@@ -1,6 +1,7 @@
 // The importers' entry points: each validates everything first, reports every problem with its place,
 // and writes in one transaction — or writes nothing.
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { withinTransaction, type Db } from '../src/lib/server/db/client';
 import * as areas from '../src/lib/server/db/areas';
@@ -208,7 +209,11 @@ export async function importStatLineDefaults(outer: Db, dataDir: string, progres
 async function importStatLineDefaultsIn(db: Db, dataDir: string, progress: Progress, step: string): Promise<void> {
 	progress(`${step}echte cijfers: RIVM Gezondheid per wijk en buurt (50090NED, modelschatting) en CBS KWB 2024, voor de geladen gemeenten`);
 	const started = Date.now();
-	const results = await importStatLineIn(db, DEFAULT_FILES.statline.map((path) => join(dataDir, path)), {}, (m) => progress(`      ${m}`));
+	// The real figures come next to the demo monitor: a data directory without them still starts.
+	const present = DEFAULT_FILES.statline.filter((path) => existsSync(join(dataDir, path)));
+	for (const path of DEFAULT_FILES.statline.filter((p) => !present.includes(p))) progress(`      ${path} ontbreekt; overgeslagen`);
+	if (present.length === 0) return;
+	const results = await importStatLineIn(db, present.map((path) => join(dataDir, path)), {}, (m) => progress(`      ${m}`));
 	const values = results.reduce((n, r) => n + r.values, 0);
 	progress(`      ${results.length} bestanden, ${values} waarden in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

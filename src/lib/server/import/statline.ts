@@ -3,6 +3,7 @@
 // read as a stream and written in batches inside one transaction: a problem anywhere (reported by file, row
 // and column) rolls everything back, so nothing is written. By default only the gemeenten that have buurten in
 // the database (and Nederland) are written; `alle` writes every area of the table.
+import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { withinTransaction, type Db } from '../db/client';
 import * as indicators from '../db/indicators';
@@ -197,6 +198,13 @@ async function importOne(
 	};
 
 	const extension = extname(source).toLowerCase();
+	if (!url) {
+		// exceljs and a piped read stream do not report a missing file as a rejection: check first.
+		const found = await stat(source).catch((cause: Error) => cause);
+		if (found instanceof Error || !found.isFile()) {
+			throw new ImportError([{ file, message: `niet te lezen: ${found instanceof Error ? found.message : 'geen bestand'}` }]);
+		}
+	}
 	let rows: number;
 	if (url) rows = await readStatLineOData({ url: source, fetch: options.fetch }, sink, progress);
 	else if (extension === '.xlsx') rows = await readStatLineXlsx(source, sink, progress);
