@@ -213,7 +213,10 @@ async function importStatLineDefaultsIn(db: Db, dataDir: string, progress: Progr
 	const present = DEFAULT_FILES.statline.filter((path) => existsSync(join(dataDir, path)));
 	for (const path of DEFAULT_FILES.statline.filter((p) => !present.includes(p))) progress(`      ${path} ontbreekt; overgeslagen`);
 	if (present.length === 0) return;
-	const results = await importStatLineIn(db, present.map((path) => join(dataDir, path)), {}, (m) => progress(`      ${m}`));
+	// One line per file (the command line also reports every 5,000 rows of a national file).
+	const results = await importStatLineIn(db, present.map((path) => join(dataDir, path)), {}, (m) => {
+		if (!m.endsWith('rijen gelezen')) progress(`      ${m}`);
+	});
 	const values = results.reduce((n, r) => n + r.values, 0);
 	progress(`      ${results.length} bestanden, ${values} waarden in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
