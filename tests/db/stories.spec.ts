@@ -205,7 +205,8 @@ describe(`stories on ${engine}`, () => {
 			expect(overview.meta.legend!.classes).toHaveLength(5);
 			expect(overview.meta.legend!.classes.reduce((n, c) => n + c.count, 0)).toBe(10);
 			expect(overview.meta.areas).toHaveLength(10);
-			expect(overview.meta.source).toMatch(/^Bron: DEMODATA.*CBS \/ Kadaster/);
+			// The urgency mixes RIVM health with demodata: the slide says which part is real.
+			expect(overview.meta.source).toMatch(/^Bron: Gezondheid: RIVM 2020, modelschatting · overige domeinen: demodata; CBS \/ Kadaster/);
 			expect(overview.meta.generatedAt).toBe('2026-05-01T10:00:00.000Z');
 
 			// The data is in the style itself: every wijk, coloured by its class.
