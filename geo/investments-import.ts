@@ -3,6 +3,7 @@
 // projectnaam), and — only when no row has a problem and it is not a dry run — created or updated, audited
 // with the file's name as source. All of it in one transaction: a file goes in whole or not at all.
 import { readFile } from 'node:fs/promises';
+import { BUURT_CODE } from '../src/lib/domain/areas';
 import { basename, join } from 'node:path';
 import type { Db, Queryable } from '../src/lib/server/db/client';
 import type { Actor } from '../src/lib/server/db/audit';
@@ -92,7 +93,7 @@ async function importSheet(tx: Queryable, actor: Actor, user: User, sheet: Sheet
 
 		// Where: a given buurtcode wins (a point next to it is kept for the symbol); otherwise the point's buurt.
 		let located: investments.Located | null = null;
-		if (sheetRow.buurtcode && /^BU\d{8}$/.test(sheetRow.buurtcode)) {
+		if (sheetRow.buurtcode && BUURT_CODE.test(sheetRow.buurtcode)) {
 			const gemeentecode = await investments.gemeenteOfBuurt(tx, sheetRow.buurtcode);
 			if (gemeentecode) located = { buurtcode: sheetRow.buurtcode, gemeentecode };
 			else fail('buurtcode', `onbekende buurtcode ${sheetRow.buurtcode}: geen buurt van de gemeenten in Wijkbeeld`);

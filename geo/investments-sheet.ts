@@ -3,6 +3,7 @@
 // every problem at its spreadsheet row and column. No database here: locating the rows in PostGIS and
 // writing them is investments-import.ts.
 import { parseDutchNumber as parseDutch } from '../src/lib/domain/dutch-number';
+import { BUURT_CODE } from '../src/lib/domain/areas';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import {
@@ -372,7 +373,7 @@ export function parseInvestmentRow(row: number, get: (column: InvestmentColumn) 
 
 	const buurtText = text(get('buurtcode')).toUpperCase();
 	const buurtcode = buurtText === '' ? null : buurtText;
-	if (buurtcode && !/^BU\d{8}$/.test(buurtcode)) problem('buurtcode', `"${buurtText}" is geen buurtcode (BU + 8 cijfers, zoals BU01640202)`);
+	if (buurtcode && !BUURT_CODE.test(buurtcode)) problem('buurtcode', `"${buurtText}" is geen buurtcode (BU + 8 cijfers, zoals BU01640202)`);
 
 	const lat = parseDutchNumber(get('lat'), { coordinate: true });
 	const lon = parseDutchNumber(get('lon'), { coordinate: true });
