@@ -1,7 +1,7 @@
 // Reads a partner's investment spreadsheet — CSV as in shared/data/demo/partner_investeringen_demo.csv
 // (`;`, Dutch numbers, dd-mm-yyyy) or an XLSX workbook — into checked InvestmentInputs, one per row, with
 // every problem at its spreadsheet row and column. No database here: locating the rows in PostGIS and
-// writing them is investments-import.ts.
+// writing them is src/lib/server/import/investments.ts.
 import { parseDutchNumber as parseDutch } from '../src/lib/domain/dutch-number';
 import { BUURT_CODE } from '../src/lib/domain/areas';
 import { parse } from 'csv-parse/sync';

@@ -17,7 +17,7 @@ import {
 	importMonitorLong,
 	importMonitorLongFiles,
 	importMonitorWide
-} from '../../geo/import';
+} from '../../src/lib/server/import';
 import { ImportError } from '../../geo/problems';
 import { fixturesDir } from '../../geo/fixtures/golden';
 import { readConfig } from '../../src/lib/server/config';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/client';
 import * as indicators from '../../src/lib/server/db/indicators';
-import { importDefaults, importMonitorLong, importStadsdelen } from '../../geo/import';
+import { importDefaults, importMonitorLong, importStadsdelen } from '../../src/lib/server/import';
 import { readConfig } from '../../src/lib/server/config';
 import { SYNTHETIC_LABEL } from '../../src/lib/domain/monitor';
 import { urgencyRanking } from '../../src/lib/server/monitor';

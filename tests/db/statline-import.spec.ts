@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../src/lib/server/db/client';
 import { importStatLine } from '../../src/lib/server/import/statline';
-import { importMonitorLong } from '../../geo/import';
+import { importMonitorLong } from '../../src/lib/server/import';
 import { ImportError } from '../../geo/problems';
 import { fixturesDir } from '../../geo/fixtures/golden';
 import { areaProfile, themeData, urgencyRanking } from '../../src/lib/server/monitor';

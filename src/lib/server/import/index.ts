@@ -3,20 +3,20 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { withinTransaction, type Db } from '../src/lib/server/db/client';
-import * as areas from '../src/lib/server/db/areas';
-import * as stadsdelen from '../src/lib/server/db/stadsdelen';
-import * as indicators from '../src/lib/server/db/indicators';
-import type { Indicator } from '../src/lib/domain/monitor';
-import { parseBoundaries, type BoundaryFeature, type ParseOptions } from './cbs-boundaries';
-import { parseStadsdelen } from './stadsdelen-csv';
-import { ImportError, silent, type ImportProblem, type Progress } from './problems';
-import { fetchOgcFeatures, type OgcSource } from './pdok-ogc';
-import { parseCatalogue, parseLongValues } from './monitor-long';
-import { parseWideValues } from './monitor-wide';
-import { fetchCbsOdata, parseCbsOdata, type CbsColumnMapping, type CbsOdataSource } from './cbs-odata';
-import { mentionsSynthetic, type MonitorContext, type MonitorValue } from './monitor-common';
-import { importStatLineIn } from '../src/lib/server/import/statline';
+import { withinTransaction, type Db } from '../db/client';
+import * as areas from '../db/areas';
+import * as stadsdelen from '../db/stadsdelen';
+import * as indicators from '../db/indicators';
+import type { Indicator } from '../../domain/monitor';
+import { parseBoundaries, type BoundaryFeature, type ParseOptions } from '../../../../geo/cbs-boundaries';
+import { parseStadsdelen } from '../../../../geo/stadsdelen-csv';
+import { ImportError, silent, type ImportProblem, type Progress } from '../../../../geo/problems';
+import { fetchOgcFeatures, type OgcSource } from '../../../../geo/pdok-ogc';
+import { parseCatalogue, parseLongValues } from '../../../../geo/monitor-long';
+import { parseWideValues } from '../../../../geo/monitor-wide';
+import { fetchCbsOdata, parseCbsOdata, type CbsColumnMapping, type CbsOdataSource } from '../../../../geo/cbs-odata';
+import { mentionsSynthetic, type MonitorContext, type MonitorValue } from '../../../../geo/monitor-common';
+import { importStatLineIn } from './statline';
 
 export interface BoundaryImportResult {
 	file: string;

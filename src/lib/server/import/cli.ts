@@ -11,9 +11,9 @@
 //                                           CBS Kerncijfers wijken en buurten (StatLine OData TypedDataSet)
 //   npm run import -- statline FILE|URL... [--tabel 50090NED] [--gemeente GM0164]... [--alle] [--jaar N]
 //                                           a StatLine table (.xlsx, .csv, OData Untyped/TypedDataSet URL)
-import { readConfig } from '../src/lib/server/config';
-import { openDatabase } from '../src/lib/server/db/client';
-import { migrate } from '../src/lib/server/db/migrate';
+import { readConfig } from '../config';
+import { openDatabase } from '../db/client';
+import { migrate } from '../db/migrate';
 import { readFile } from 'node:fs/promises';
 import {
 	importBoundaryFile,
@@ -25,9 +25,9 @@ import {
 	importOgcCollection,
 	importStadsdelenFile,
 	type MonitorImportResult
-} from './import';
-import { ImportError, formatProblem } from './problems';
-import { importStatLine } from '../src/lib/server/import/statline';
+} from '.';
+import { ImportError, formatProblem } from '../../../../geo/problems';
+import { importStatLine } from './statline';
 
 const progress = (message: string) => console.log(message);
 
