@@ -24,9 +24,9 @@ const profile: AreaProfile = {
 	provenance: { source: 'demodata (synthetisch)', synthetic: true, mixed: false, label: 'Demodata — geen echte cijfers' },
 	suppressed: false,
 	indicators: [
-		{ code: 'inwoners', name: 'Inwoners', unit: 'aantal', domain: 'context', direction: 'context', value: 1460, gemeente: 82646, suppressed: false, series: [2020, 2021, 2022, 2023, 2024].map((year, i) => ({ year, value: 1400 + i * 15 })), source: 'demodata 2024', valueYear: 2024, synthetic: true, topic: null, topicName: null, ageGroup: null, ageGroupName: null },
-		{ code: 'p_laag_inkomen', name: 'Huishoudens met laag inkomen', unit: '%', domain: 'sociaal', direction: 'hoger_is_urgenter', value: 24.7, gemeente: 13.8, suppressed: false, series: [{ year: 2020, value: 22 }, { year: 2022, value: null }, { year: 2024, value: 24.7 }], source: 'demodata 2024', valueYear: 2024, synthetic: true, topic: null, topicName: null, ageGroup: null, ageGroupName: null },
-		{ code: 'p_eenzaam', name: 'Volwassenen ernstig eenzaam', unit: '%', domain: 'gezondheid', direction: 'hoger_is_urgenter', value: 21.6, gemeente: 13.6, suppressed: false, series: [], source: 'demodata 2024', valueYear: 2024, synthetic: true, topic: null, topicName: null, ageGroup: null, ageGroupName: null }
+		{ code: 'inwoners', name: 'Inwoners', unit: 'aantal', domain: 'context', direction: 'context', value: 1460, gemeente: 82646, suppressed: false, series: [2020, 2021, 2022, 2023, 2024].map((year, i) => ({ year, value: 1400 + i * 15 })), source: 'demodata 2024', valueYear: 2024, synthetic: true, topic: null, topicName: null, scored: true, ageGroup: null, ageGroupName: null },
+		{ code: 'p_laag_inkomen', name: 'Huishoudens met laag inkomen', unit: '%', domain: 'sociaal', direction: 'hoger_is_urgenter', value: 24.7, gemeente: 13.8, suppressed: false, series: [{ year: 2020, value: 22 }, { year: 2022, value: null }, { year: 2024, value: 24.7 }], source: 'demodata 2024', valueYear: 2024, synthetic: true, topic: null, topicName: null, scored: true, ageGroup: null, ageGroupName: null },
+		{ code: 'p_eenzaam', name: 'Volwassenen ernstig eenzaam', unit: '%', domain: 'gezondheid', direction: 'hoger_is_urgenter', value: 21.6, gemeente: 13.6, suppressed: false, series: [], source: 'demodata 2024', valueYear: 2024, synthetic: true, topic: null, topicName: null, scored: true, ageGroup: null, ageGroupName: null }
 	],
 	urgency: {
 		code: 'BU01640202',

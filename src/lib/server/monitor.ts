@@ -108,6 +108,8 @@ export interface ProfileIndicator {
 	estimate?: 'modelschatting';
 	topic: string | null;
 	topicName: string | null;
+	/** Counts in the urgency score (the catalogue decides). */
+	scored: boolean;
 	ageGroup: string | null;
 	ageGroupName: string | null;
 	/** Indicators published in waves: the area's, the gemeente's and Nederland's value per wave. */
@@ -213,6 +215,7 @@ export async function areaProfile(
 				...(indicator.sourceMeta?.estimate ? { estimate: indicator.sourceMeta.estimate } : {}),
 				topic: indicator.topic ?? null,
 				topicName: indicator.topicName ?? null,
+				scored: indicator.urgency !== false && indicator.direction !== 'context' && indicator.domain !== 'context',
 				ageGroup: indicator.ageGroup ?? null,
 				ageGroupName: indicator.ageGroupName ?? null,
 				...(indicator.waves
