@@ -87,6 +87,8 @@ export interface Baseline {
 export interface MonitorSetup {
 	programmeId: number;
 	gemeentecode: string;
+	/** The programme's name, so that the audit trail can say whose choice it was. */
+	name: string;
 	version: number;
 	indicators: Succesindicator[];
 	comparisonChanges: (ComparisonChange & { at: string; by: string })[];
