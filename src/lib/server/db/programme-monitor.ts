@@ -7,7 +7,7 @@ import type { Db, Queryable } from './client';
 import { recordChange, type Actor } from './audit';
 import * as programmes from './programmes';
 import { ensureNeighbours } from './koppelkansen';
-import type { Baseline, ComparisonChange, MonitorSetup, Richting, Succesindicator } from '../../domain/effect';
+import type { ComparisonChange, MonitorSetup, Richting, Succesindicator } from '../../domain/effect';
 
 interface IndicatorRow {
 	indicator: string;
