@@ -10,6 +10,9 @@ import * as programmeMonitor from '../../src/lib/server/db/programme-monitor';
 import { listAudit, undo } from '../../src/lib/server/db/undo';
 import { changeComparison, chooseIndicators, effectReport, prepare } from '../../src/lib/server/effect';
 import { aggregateBuurten } from '../../src/lib/domain/effect';
+import { createPdf } from '../../src/lib/export/pdf';
+import { layoutProgressReport } from '../../src/lib/export/progress-report';
+import { fontFiles, pdfText } from '../../src/lib/export/test-support';
 import type { Programme } from '../../src/lib/domain/register';
 import { engine, freshDatabase } from './database';
 import { loadTestAreas } from './test-areas';
@@ -156,6 +159,24 @@ describe(`effect monitor on ${engine}`, () => {
 		expect(balance.comparison).toBeCloseTo(23.05, 10);
 		expect(balance.gemeente).not.toBeNull();
 		expect(effect.series.map((p) => p.year)).toEqual([2012, 2016, 2020]);
+	});
+
+	it('writes the voortgangsrapportage as A4 text: nulmeting, reading, placebo rank, group, sources and the link back', async () => {
+		const report = (await effectReport(db, programme.id))!;
+		const pdf = await createPdf(fontFiles());
+		const link = 'http://127.0.0.1:4413/programmas/1/effect';
+		for (const layout of layoutProgressReport(report, { link, generatedAt: '2026-12-05T12:00:00Z' }, pdf.measure)) await pdf.addPage(layout);
+		const text = (await pdfText(await pdf.save({ title: 'Voortgangsrapportage Effectproef' }))).join(' ');
+		expect(text).toContain('Voortgangsrapportage Effectproef');
+		expect(text).toContain(`nulmeting 2016 (${SOURCE}): 22,5 %`);
+		expect(text).toContain('bij 11 van de 11 placebo');
+		expect(text).toContain('placeborang 1 van 12');
+		expect(text).toContain('Dit is geen bewijs van oorzaak en gevolg.');
+		expect(text).toContain('Evenwicht vóór de start');
+		expect(text).toContain('Verderop 1');
+		expect(text).toContain('Buurt 1.3');
+		expect(text).not.toContain('Demodata');
+		expect(text.replace(/ /g, '')).toContain(link);
 	});
 
 	it('keeps the frozen nulmeting when a later import changes the figure', async () => {

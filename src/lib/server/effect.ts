@@ -28,10 +28,10 @@ import {
 	type Baseline,
 	type ComparisonChange,
 	type MonitorSetup,
-	type Richting,
 	type Series,
 	type SuccesindicatorInput
 } from '../domain/effect';
+import type { BalanceRow, ComparisonBuurt, EffectIndicator, EffectReport, ExcludedBuurt, TrendPoint } from '../domain/effect';
 import { SUPPRESSION_THRESHOLD, SYNTHETIC_LABEL, type Indicator } from '../domain/monitor';
 import type { Investment, Programme } from '../domain/register';
 
@@ -110,90 +110,7 @@ class BuurtTable {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The report.
-
-export interface BalanceRow {
-	/** The indicator's code, or 'inwoners'. */
-	code: string;
-	name: string;
-	unit: string;
-	year: number;
-	area: number | null;
-	comparison: number | null;
-	gemeente: number | null;
-	/** (area − comparison mean) / sd of the comparison group: how far apart they were before the start. */
-	standardisedDifference: number | null;
-}
-
-export interface ComparisonBuurt {
-	code: string;
-	name: string;
-	gemeentecode: string;
-	distance: number | null;
-	/** 'match', or 'toegevoegd' by an editor (with the reason). */
-	how: 'match' | 'toegevoegd';
-	reason?: string;
-}
-
-export interface ExcludedBuurt {
-	code: string;
-	name: string;
-	reason: string;
-}
-
-export interface TrendPoint {
-	year: number;
-	area: number | null;
-	comparisonMean: number | null;
-	comparisonMin: number | null;
-	comparisonMax: number | null;
-	gemeente: number | null;
-	ring: number | null;
-}
-
-export interface EffectIndicator {
-	code: string;
-	name: string;
-	unit: string;
-	source: string;
-	richting: Richting;
-	chosenAt: string;
-	chosenBy: string;
-	baseline: { year: number; value: number; source: string; synthetic: boolean; frozenAt: string; label: string } | null;
-	latest: { year: number; value: number; source: string } | null;
-	comparison: { codes: string[]; missing: string[]; excluded: ExcludedBuurt[]; balance: BalanceRow[] };
-	spillover: { codes: string[]; before: number | null; after: number | null; change: number | null; comparedWithGroup: number | null };
-	did: { estimate: number; areaChange: number; groupChange: number; placebo: { rank: number; n: number; lessFavourable: number } } | null;
-	target?: { value: number; year: number | null; progress: number | null };
-	next: { year: number; every: number } | null;
-	reading: string;
-	series: TrendPoint[];
-	synthetic: boolean;
-	label?: string;
-}
-
-export interface EffectReport {
-	programme: Pick<Programme, 'id' | 'name' | 'kind' | 'phase' | 'status' | 'startDate' | 'endDate' | 'gemeentecode' | 'synthetic' | 'budgetLines' | 'source'> & {
-		buurten: { code: string; name: string }[];
-		label?: string;
-	};
-	version: number;
-	ring: { code: string; name: string }[];
-	comparison: {
-		buurten: ComparisonBuurt[];
-		changes: MonitorSetup['comparisonChanges'];
-		excluded: ExcludedBuurt[];
-		balance: BalanceRow[];
-		/** The years the matching looked at: the inhabitants' year and each indicator's nulmeting year. */
-		size: number;
-	};
-	indicators: EffectIndicator[];
-	phases: { phase: string; at: string }[];
-	investments: Pick<Investment, 'id' | 'partner' | 'projectName' | 'measure' | 'startDate' | 'endDate' | 'amountEur' | 'dwellings' | 'status' | 'buurtcode' | 'synthetic'>[];
-	sources: string[];
-	synthetic: boolean;
-	label?: string;
-}
+// The report (its shape: domain/effect.ts).
 
 interface Context {
 	programme: Programme;
