@@ -11,6 +11,7 @@ import {
 	reading,
 	succesindicatorenSchema,
 	targetProgress,
+	baselineLabel,
 	type DidOutcome
 } from './effect';
 
@@ -174,6 +175,14 @@ describe('reading', () => {
 		expect(reading({ ...base, startYear: 2024, baselineYear: 2020, latestYear: null, outcome, next: { year: 2024, every: 4 } })).toBe(
 			'Nog geen meting na de start (2024); de laatste meting is de nulmeting van 2020. De volgende meting wordt verwacht in 2024 (er wordt om de 4 jaar gemeten).'
 		);
+	});
+});
+
+describe('baselineLabel', () => {
+	it('names the year and the source, and says demodata once', () => {
+		expect(baselineLabel({ year: 2016, source: 'RIVM, modelschatting', synthetic: false })).toBe('nulmeting 2016 (RIVM, modelschatting)');
+		expect(baselineLabel({ year: 2022, source: 'DEMODATA (synthetisch, geen echte cijfers)', synthetic: true })).toBe('nulmeting 2022 (DEMODATA (synthetisch, geen echte cijfers))');
+		expect(baselineLabel({ year: 2022, source: 'Eigen monitor', synthetic: true })).toBe('nulmeting 2022 (Eigen monitor, demodata)');
 	});
 });
 

@@ -394,7 +394,9 @@ function formatSignedDifference(value: number, unit: string): string {
 
 /** "nulmeting 2016 (RIVM, modelschatting)" */
 export function baselineLabel(baseline: Pick<Baseline, 'year' | 'source' | 'synthetic'>): string {
-	return `nulmeting ${baseline.year} (${baseline.source}${baseline.synthetic ? ', demodata' : ''})`;
+	// A demo source says so itself ("DEMODATA (synthetisch, …)"); others get the word added when a value is invented.
+	const demo = baseline.synthetic && !/demodata/i.test(baseline.source) ? ', demodata' : '';
+	return `nulmeting ${baseline.year} (${baseline.source}${demo})`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
