@@ -12,6 +12,7 @@ import {
 	succesindicatorenSchema,
 	targetProgress,
 	baselineLabel,
+	formatDifference,
 	type DidOutcome
 } from './effect';
 
@@ -175,6 +176,15 @@ describe('reading', () => {
 		expect(reading({ ...base, startYear: 2024, baselineYear: 2020, latestYear: null, outcome, next: { year: 2024, every: 4 } })).toBe(
 			'Nog geen meting na de start (2024); de laatste meting is de nulmeting van 2020. De volgende meting wordt verwacht in 2024 (er wordt om de 4 jaar gemeten).'
 		);
+	});
+});
+
+describe('formatDifference', () => {
+	it('speaks of points for percentages and scale scores, and of the unit otherwise', () => {
+		expect(formatDifference(-2.1, '%')).toBe('2,1 punt');
+		expect(formatDifference(0.16, 'cijfer 1-10')).toBe('0,2 punt');
+		expect(formatDifference(-3, 'per 1.000')).toBe('3 per 1.000');
+		expect(formatDifference(12, 'x 1.000 euro')).toBe('€ 12.000');
 	});
 });
 

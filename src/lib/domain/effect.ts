@@ -315,10 +315,13 @@ export function targetProgress(baseline: number, latest: number, target: number)
 	return (latest - baseline) / (target - baseline);
 }
 
-/** A difference in the indicator's unit, without sign: "2,1 punt" for percentages, "3,0 per 1.000" otherwise. */
+/**
+ * A difference in the indicator's unit, without sign: "2,1 punt" for percentages and scale scores (a difference of
+ * percentages is not a percentage), "3 per 1.000" or "€ 12.000" otherwise.
+ */
 export function formatDifference(value: number, unit: string): string {
 	const size = Math.abs(value);
-	if (unit === '%') return `${formatDutchNumber(size, 1)} punt`;
+	if (unit === '%' || /^(score|cijfer)\b/.test(unit)) return `${formatDutchNumber(size, 1)} punt`;
 	return formatIndicatorValue(size, unit);
 }
 
