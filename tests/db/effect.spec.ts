@@ -185,7 +185,23 @@ describe(`effect monitor on ${engine}`, () => {
 		expect(effect.baseline!.value).toBeCloseTo(22.5, 10);
 		// The trend shows the figure as it is now: (40·1000 + 20·3000) / 4000 = 25.
 		expect(effect.series.find((p) => p.year === 2016)!.area).toBeCloseTo(25, 10);
+		// Choosing again after the start keeps the frozen nulmeting too.
+		await choose(programme, [{ code: INDICATOR, richting: 'omlaag', doel: 15, doeljaar: 2028 }]);
+		expect((await programmeMonitor.get(db, programme.id))!.indicators[0].baseline!.value).toBeCloseTo(22.5, 10);
 		await indicators.upsertValues(db, [v(code(1, 1), INDICATOR, 2016, 30)]);
+	});
+
+	it('takes the nulmeting again on a new choice while the programme has not started, as newer figures come in', async () => {
+		const future = await db.transaction((tx) =>
+			programmes.create(tx, actor, programmeInput({ gemeentecode: GM, name: 'Toekomstige aanpak', startDate: '2099-01-01', buurtcodes: [code(3, 4)] }))
+		);
+		await choose(future, [{ code: INDICATOR, richting: 'omlaag' }]);
+		expect((await programmeMonitor.get(db, future.id))!.indicators[0].baseline).toMatchObject({ year: 2020, value: 60 });
+		await indicators.upsertValues(db, [v(code(3, 4), INDICATOR, 2024, 58)]);
+		await choose(future, [{ code: INDICATOR, richting: 'omlaag' }]);
+		expect((await programmeMonitor.get(db, future.id))!.indicators[0].baseline).toMatchObject({ year: 2024, value: 58 });
+		await db.transaction((tx) => programmes.remove(tx, actor, future.id));
+		await db.query('DELETE FROM indicator_values WHERE area_code = $1 AND year = 2024', [code(3, 4)]);
 	});
 
 	it('says when the next wave is expected for a programme that started after the last one', async () => {

@@ -434,9 +434,9 @@ export type WriteOutcome =
 	| { status: 'invalid'; errors: { field: string; message: string }[] };
 
 /**
- * Sets the programme's succesindicatoren. A new indicator gets its nulmeting frozen now (when there is one); a kept
- * indicator keeps its nulmeting and when it was chosen, so the record shows the choice was made before the results,
- * unless it had none yet (then it is frozen now, if there is one by now).
+ * Sets the programme's succesindicatoren. A new indicator gets its nulmeting frozen now (when there is one). A kept
+ * indicator keeps when it was chosen (so the record shows the choice was made before the results) and its nulmeting
+ * once the programme has started; before the start, or when it had none, the nulmeting is taken again.
  */
 export async function chooseIndicators(
 	tx: Queryable,
@@ -454,9 +454,15 @@ export async function chooseIndicators(
 	const ctx = await loadContext(tx, programme, current, input.map((i) => i.code));
 	const now = new Date().toISOString();
 	const kept = new Map((current?.indicators ?? []).map((i) => [i.code, i]));
+	const startYear = startYearOf(programme.startDate);
+	const started = programme.startDate !== null && programme.startDate <= now.slice(0, 10);
 	const next = input.map((i) => {
 		const old = kept.get(i.code);
-		const baseline = old?.baseline ?? currentBaseline(ctx, catalogue.get(i.code)!, now);
+		const fresh = currentBaseline(ctx, catalogue.get(i.code)!, now);
+		// Frozen once the programme has started, as long as it is still a year before the start (the start date may
+		// have moved). Before the start a newer measurement may still come in: the nulmeting follows it until then.
+		const keep = old?.baseline && startYear !== null && old.baseline.year < startYear && (started || fresh === null || fresh.year === old.baseline.year);
+		const baseline = keep ? old!.baseline : (fresh ?? old?.baseline ?? null);
 		return {
 			code: i.code,
 			richting: i.richting,
