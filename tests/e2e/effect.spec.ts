@@ -2,6 +2,7 @@
 // and reads the effect against comparable buurten on the demo monitor (2020–2024), the map shows the area, the ring and
 // the group, the voortgangsrapportage downloads as a PDF with the same reading; the API's refusals.
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, mapIdle, test } from './fixtures';
 import { ORIGIN, signIn, USERS } from './auth-helpers';
 import { pdfText } from '../../src/lib/export/test-support';
@@ -118,5 +119,19 @@ test.describe('effect monitor', () => {
 		expect(refused.status()).toBe(400);
 		expect((await request.get('/api/programmes/999999/effect')).status()).toBe(404);
 		for (const ctx of [viewer, enschede, editor]) await ctx.dispose();
+	});
+
+	test('axe finds no violations on the effect page of an editor, with indicators chosen', async ({ page }) => {
+		test.setTimeout(120_000);
+		await signIn(page, USERS.editorHengelo);
+		const id = await noordId(page.request);
+		await page.request.put(`/api/programmes/${id}/succesindicatoren`, {
+			data: { indicators: [{ code: 'p_eenzaam', richting: 'omlaag', doel: 18, doeljaar: 2028 }, { code: 'tevredenheid', richting: 'omhoog' }] },
+			headers: { origin: ORIGIN }
+		});
+		await page.goto(`/programmas/${id}/effect`);
+		await mapIdle(page);
+		const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+		expect(results.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}: ${v.help}`))).toEqual([]);
 	});
 });
