@@ -18,7 +18,8 @@ export async function load({ params, locals }) {
 	return {
 		report,
 		gemeente,
-		catalogue: catalogue.filter((c) => c.direction !== 'context' || c.code !== 'inwoners'),
+		// Inhabitants are matched on anyway; as a succesindicator they say nothing about the programme.
+		catalogue: catalogue.filter((c) => c.code !== 'inwoners'),
 		canEdit: canWrite(locals.user, 'programme', { gemeentecode: report.programme.gemeentecode })
 	};
 }

@@ -5,9 +5,9 @@ import { getDb } from '$lib/server/db';
 import * as programmes from '$lib/server/db/programmes';
 import * as programmeMonitor from '$lib/server/db/programme-monitor';
 import { apiError } from '$lib/server/http';
-import { actorOf, parseBody, parseId, requireEditing } from '$lib/server/register-api';
+import { parseId } from '$lib/server/register-api';
 import { chooseIndicators } from '$lib/server/effect';
-import { runWrite, writableProgramme } from '$lib/server/effect-api';
+import { effectWrite } from '$lib/server/effect-api';
 import { succesindicatorenSchema } from '$lib/domain/effect';
 
 export async function GET({ params }) {
@@ -20,17 +20,6 @@ export async function GET({ params }) {
 	return json(setup ?? { programmeId: programme.id, gemeentecode: programme.gemeentecode, name: programme.name, version: 0, indicators: [], comparisonChanges: [] });
 }
 
-export async function PUT({ params, request, locals }) {
-	const editing = requireEditing(locals.user);
-	if (!editing.ok) return editing.response;
-	const id = parseId(params.id);
-	if (!id.ok) return id.response;
-	const db = await getDb();
-	const target = await writableProgramme(db, locals.user, id.id);
-	if (!target.ok) return target.response;
-	const body = await parseBody(request, succesindicatorenSchema);
-	if (!body.ok) return body.response;
-	return runWrite(db, target.programme, (tx, programme) =>
-		chooseIndicators(tx, actorOf(target.user), programme, body.data.indicators, body.data.version)
-	);
+export function PUT(event) {
+	return effectWrite(event, succesindicatorenSchema, (tx, actor, programme, body) => chooseIndicators(tx, actor, programme, body.indicators, body.version));
 }
