@@ -15,9 +15,12 @@ export async function load({ params, locals }) {
 	if (!report) error(404, `Programma ${id.data} bestaat niet`);
 	const [gemeenten, catalogue] = await Promise.all([areas.listGemeenten(db), indicators.listCatalogue(db)]);
 	const gemeente = gemeenten.find((g) => g.code === report.programme.gemeentecode) ?? null;
+	// Comparison buurten may lie in other gemeenten: each of those gets a map of its own.
+	const elsewhere = new Set(report.comparison.buurten.map((b) => b.gemeentecode).filter((code) => code !== report.programme.gemeentecode));
 	return {
 		report,
 		gemeente,
+		otherGemeenten: gemeenten.filter((g) => elsewhere.has(g.code)),
 		// Inhabitants are matched on anyway; as a succesindicator they say nothing about the programme.
 		catalogue: catalogue.filter((c) => c.code !== 'inwoners'),
 		canEdit: canWrite(locals.user, 'programme', { gemeentecode: report.programme.gemeentecode })
