@@ -3,16 +3,14 @@ import { getDb } from '$lib/server/db';
 import * as areas from '$lib/server/db/areas';
 import * as indicators from '$lib/server/db/indicators';
 import { effectReport } from '$lib/server/effect';
-import { itemId } from '$lib/server/schemas';
+import { parseId } from '$lib/server/register-api';
 import { canWrite } from '$lib/domain/roles';
 
 /** The effect of one programme, the catalogue to choose succesindicatoren from, and whether the user may. */
 export async function load({ params, locals }) {
-	const id = itemId.safeParse(params.id);
-	if (!id.success) error(404, `Programma ${params.id} bestaat niet`);
+	const id = parseId(params.id);
 	const db = await getDb();
-	const report = await effectReport(db, id.data);
-	if (!report) error(404, `Programma ${id.data} bestaat niet`);
+	const report = (await effectReport(db, id)) ?? error(404, `Programma ${id} bestaat niet`);
 	const [gemeenten, catalogue] = await Promise.all([areas.listGemeenten(db), indicators.listCatalogue(db)]);
 	const gemeente = gemeenten.find((g) => g.code === report.programme.gemeentecode) ?? null;
 	// Comparison buurten may lie in other gemeenten: each of those gets a map of its own.

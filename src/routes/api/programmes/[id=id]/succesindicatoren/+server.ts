@@ -1,10 +1,9 @@
 // The succesindicatoren of a programme: GET what was chosen (with each frozen nulmeting), PUT a new choice
 // (editors of the programme's gemeente, admins; audited, undoable). 409 when `version` is not the current one.
-import { json } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as programmes from '$lib/server/db/programmes';
 import * as programmeMonitor from '$lib/server/db/programme-monitor';
-import { apiError } from '$lib/server/http';
 import { parseId } from '$lib/server/register-api';
 import { chooseIndicators } from '$lib/server/effect';
 import { effectWrite } from '$lib/server/effect-api';
@@ -12,11 +11,9 @@ import { succesindicatorenSchema } from '$lib/domain/effect';
 
 export async function GET({ params }) {
 	const id = parseId(params.id);
-	if (!id.ok) return id.response;
 	const db = await getDb();
-	const programme = await programmes.get(db, id.id);
-	if (!programme) return apiError(404, `Programma ${id.id} bestaat niet`);
-	const setup = await programmeMonitor.get(db, id.id);
+	const programme = (await programmes.get(db, id)) ?? error(404, `Programma ${id} bestaat niet`);
+	const setup = await programmeMonitor.get(db, id);
 	return json(setup ?? { programmeId: programme.id, gemeentecode: programme.gemeentecode, name: programme.name, version: 0, indicators: [], comparisonChanges: [] });
 }
 
