@@ -18,6 +18,8 @@ export interface ChartInput {
 	startDate: string | null;
 	baselineYear: number | null;
 	investments: { startDate: string; endDate: string; label: string }[];
+	/** When the programme got each phase (ISO date or timestamp), as recorded. */
+	phases?: { at: string; label: string }[];
 }
 
 export interface ChartGeometry {
@@ -32,6 +34,8 @@ export interface ChartGeometry {
 	start: number | null;
 	baseline: { x: number; y: number } | null;
 	investments: { x0: number; x1: number; label: string }[];
+	/** Phase changes within the axis. */
+	phases: { x: number; label: string }[];
 }
 
 /** A date as a fractional year: 2024-02-01 → 2024.085. */
@@ -55,7 +59,8 @@ export function chartGeometry(input: ChartInput, box: ChartBox): ChartGeometry {
 	const x0 = Math.min(firstData, startYear !== null ? Math.floor(startYear) : firstData);
 	// Investments far in the future would squeeze the measurements: the axis runs at most 4 years past the data.
 	const investmentEnd = Math.max(...input.investments.map((i) => yearOf(i.endDate)), -Infinity);
-	const x1 = Math.max(lastData, startYear ?? lastData, Math.min(investmentEnd, lastData + 4), x0 + 1);
+	const phaseEnd = Math.max(...(input.phases ?? []).map((p) => yearOf(p.at.slice(0, 10))), -Infinity);
+	const x1 = Math.max(lastData, startYear ?? lastData, Math.min(Math.max(investmentEnd, phaseEnd), lastData + 4), x0 + 1);
 	const values = input.series.flatMap((p) => [p.area, p.comparisonMin, p.comparisonMax, p.comparisonMean, p.gemeente, p.ring]).filter((v): v is number => v !== null);
 	let v0 = values.length ? Math.min(...values) : 0;
 	let v1 = values.length ? Math.max(...values) : 1;
@@ -101,7 +106,11 @@ export function chartGeometry(input: ChartInput, box: ChartBox): ChartGeometry {
 		baseline: baselinePoint && baselinePoint.area !== null ? { x: x(baselinePoint.year), y: y(baselinePoint.area) } : null,
 		investments: input.investments
 			.map((i) => ({ x0: x(Math.max(x0, yearOf(i.startDate))), x1: x(Math.min(x1, yearOf(i.endDate))), label: i.label }))
-			.filter((i) => i.x1 > i.x0)
+			.filter((i) => i.x1 > i.x0),
+		phases: (input.phases ?? [])
+			.map((p) => ({ year: yearOf(p.at.slice(0, 10)), label: p.label }))
+			.filter((p) => p.year >= x0 && p.year <= x1)
+			.map((p) => ({ x: x(p.year), label: p.label }))
 	};
 }
 
@@ -112,5 +121,6 @@ export const CHART_COLOURS = {
 	gemeente: '#4a525c',
 	ring: '#7b3294',
 	investment: '#1b7837',
-	start: '#a4262c'
+	start: '#a4262c',
+	phase: '#4a525c'
 } as const;

@@ -184,7 +184,13 @@ function chartOps(report: EffectReport, indicator: EffectReport['indicators'][nu
 	void measure;
 	const investments = report.investments.map((i) => ({ startDate: i.startDate, endDate: i.endDate, label: i.projectName }));
 	const g = chartGeometry(
-		{ series: indicator.series, startDate: report.programme.startDate, baselineYear: indicator.baseline?.year ?? null, investments },
+		{
+			series: indicator.series,
+			startDate: report.programme.startDate,
+			baselineYear: indicator.baseline?.year ?? null,
+			investments,
+			phases: report.phases.map((p) => ({ at: p.at, label: PHASE_LABELS[p.phase as keyof typeof PHASE_LABELS] ?? p.phase }))
+		},
 		{ width: box.w, height: box.h, left: 52, right: 8, top: 6, bottom: 34 }
 	);
 	const at = ([x, y]: [number, number]): [number, number] => [box.x + x, box.y + y];
@@ -210,6 +216,10 @@ function chartOps(report: EffectReport, indicator: EffectReport['indicators'][nu
 		ops.push({ op: 'rect', x: box.x + g.start - 0.5, y: box.y + 6, w: 1, h: box.h - 40, fill: CHART_COLOURS.start });
 		ops.push({ op: 'text', x: box.x + g.start + 3, y: box.y + 14, text: 'start', weight: 'regular', size: 7.5, colour: CHART_COLOURS.start });
 	}
+	g.phases.forEach((phase, k) => {
+		ops.push({ op: 'polygon', points: [[box.x + phase.x, box.y + 8], [box.x + phase.x - 3, box.y + 3], [box.x + phase.x + 3, box.y + 3]], fill: CHART_COLOURS.phase });
+		ops.push({ op: 'text', x: box.x + phase.x + 4, y: box.y + 16 + (k % 3) * 8, text: phase.label, weight: 'regular', size: 7, colour: INK_SOFT });
+	});
 	g.investments.forEach((inv, k) => ops.push({ op: 'rect', x: box.x + inv.x0, y: box.y + box.h - 16 + (k % 3) * 4, w: Math.max(1.5, inv.x1 - inv.x0), h: 3, fill: CHART_COLOURS.investment }));
 	// The key, in the colours of the lines.
 	const keys: [string, string][] = [
