@@ -19,7 +19,9 @@ export const ENTITY_LABELS: Record<AuditEntry['entity'], string> = {
 	signal: 'Signaal',
 	user: 'Gebruiker',
 	area_assessment: 'Gebiedsbeoordeling',
-	story: 'Verhaal'
+	story: 'Verhaal',
+	indeling: 'Indeling (stadsdelen)',
+	wijkbudget: 'Wijkbudget'
 };
 
 export const ACTION_LABELS: Record<AuditEntry['action'], string> = {
@@ -216,6 +218,8 @@ function nameOf(entity: string, item: Record<string, unknown> | null): string {
 			return text(60)(item.text);
 		case 'user':
 			return String(item.name ?? item.email ?? '');
+		case 'wijkbudget':
+			return [item.regeling, item.gebiedscode, item.jaar].filter(Boolean).join(' — ');
 		default:
 			return String(item.name ?? item.title ?? '');
 	}
@@ -236,7 +240,7 @@ export function describeAudit(entry: AuditEntry, lookups: AuditLookups = {}): Re
 	};
 }
 
-const UNDOABLE = new Set(['programme', 'investment', 'signal']);
+const UNDOABLE = new Set(['programme', 'investment', 'signal', 'indeling', 'wijkbudget']);
 
 /**
  * Why this change cannot be undone, as the server would say it; null when it can. `entries` is the trail it

@@ -7,12 +7,15 @@ import { importUpload } from '$lib/server/investment-upload';
 
 const query = z.object({
 	// A dry run unless asked otherwise: writing is the deliberate second step.
-	dryRun: z.enum(['true', 'false'], 'verwacht true of false').default('true')
+	dryRun: z.enum(['true', 'false'], 'verwacht true of false').default('true'),
+	// Rows the user may not write (another partner's, another gemeente's) are skipped with the reason instead of
+	// blocking the file; what is written is still all or nothing.
+	alleenToegestaan: z.enum(['true', 'false'], 'verwacht true of false').default('false')
 });
 
 export async function POST({ request, url, locals }) {
 	const parsed = parseQuery(url, query);
 	if (!parsed.ok) return parsed.response;
-	const answer = await importUpload(request, locals.user, parsed.data.dryRun === 'true');
+	const answer = await importUpload(request, locals.user, parsed.data.dryRun === 'true', undefined, parsed.data.alleenToegestaan === 'true');
 	return json(answer.body, { status: answer.status });
 }
