@@ -327,3 +327,26 @@ export function movedBuurten(a: IndelingStadsdeel[], b: IndelingStadsdeel[]): Mo
 export function pieceWarnings(figures: Pick<StadsdeelFigures, 'name' | 'pieces'>[]): string[] {
 	return figures.filter((f) => f.pieces > 1).map((f) => `Stadsdeel ${f.name} ligt in ${f.pieces} losse delen`);
 }
+
+/** An indeling's figures per stadsdeel as GET /api/indelingen/{id}/vergelijking gives them. */
+export interface Vergelijking {
+	indeling: Indeling;
+	stadsdelen: (StadsdeelFigures & { inwonersLabel?: string })[];
+	evenness: Evenness;
+	warnings: string[];
+	/** The monitor year of inhabitants and urgency; null without monitor data. */
+	monitorYear: number | null;
+	/** The wijkbudget year summed (the last year with spending accounted for). */
+	budgetYear: number | null;
+	/** Where the inhabitants come from. */
+	inwonersBron: string | null;
+	/** The period the programmes and investments are counted in. */
+	period: { from: string; to: string };
+	/** Whether signals were counted (staff only). */
+	signalsShown: boolean;
+	synthetic: boolean;
+	label?: string;
+	/** With `met`: the buurten that lie in another stadsdeel there. */
+	moved?: { against: { id: number; name: string }; buurten: (MovedBuurt & { name: string })[] };
+}
+

@@ -18,14 +18,14 @@ import {
 	pieceWarnings,
 	type BudgetFacts,
 	type BuurtFacts,
-	type Evenness,
 	type Indeling,
 	type IndelingInput,
 	type IndelingProblem,
 	type IndelingUpdate,
-	type MovedBuurt,
-	type StadsdeelFigures
+	type Vergelijking
 } from '../domain/indelingen';
+
+export type { Vergelijking };
 
 export class IndelingError extends Error {
 	constructor(
@@ -116,27 +116,6 @@ export async function vaststellen(db: Db, user: User | null, id: number): Promis
 
 // ---------------------------------------------------------------------------------------------------------
 // The vergelijking.
-
-export interface Vergelijking {
-	indeling: Indeling;
-	stadsdelen: (StadsdeelFigures & { inwonersLabel?: string })[];
-	evenness: Evenness;
-	warnings: string[];
-	/** The monitor year of inhabitants and urgency; null without monitor data. */
-	monitorYear: number | null;
-	/** The wijkbudget year summed (the last year with spending accounted for). */
-	budgetYear: number | null;
-	/** Where the inhabitants come from. */
-	inwonersBron: string | null;
-	/** The period the programmes and investments are counted in. */
-	period: { from: string; to: string };
-	/** Whether signals were counted (staff only). */
-	signalsShown: boolean;
-	synthetic: boolean;
-	label?: string;
-	/** With `met`: the buurten that lie in another stadsdeel there. */
-	moved?: { against: { id: number; name: string }; buurten: (MovedBuurt & { name: string })[] };
-}
 
 interface Facts {
 	buurten: BuurtFacts[];
