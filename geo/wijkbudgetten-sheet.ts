@@ -69,14 +69,14 @@ export function parseWijkbudgetRow(row: number, get: (column: Column) => Cell): 
 	}
 	const toelichting = text(get('toelichting')) || null;
 	const result: WijkbudgetRow = { row, gemeentecode, gebiedscode, jaar, soort, regeling, input: null, synthetic: mentionsSynthetic(toelichting ?? ''), problems };
-	if (problems.length) return result;
+	// Checked as a whole too, so that every problem of the row shows at once (a column already reported is not again).
 	const parsed = wijkbudgetInputSchema.safeParse({
 		gemeentecode,
-		jaar,
+		jaar: jaar ?? 0,
 		gebiedscode,
 		soort,
 		regeling,
-		toegekendEur: toegekend === null ? null : Math.round(toegekend * 100) / 100,
+		toegekendEur: toegekend === null ? 0 : Math.round(toegekend * 100) / 100,
 		besteedEur: besteed === null ? null : Math.round(besteed * 100) / 100,
 		aantalInitiatieven: aantal,
 		organisatie: text(get('organisatie')) || null,
@@ -85,10 +85,11 @@ export function parseWijkbudgetRow(row: number, get: (column: Column) => Cell): 
 	if (!parsed.success) {
 		for (const issue of parsed.error.issues) {
 			const field = FIELD_COLUMN[String(issue.path[0])] ?? null;
-			problems.push({ row, field, message: field ? `${field} ${issue.message}` : issue.message });
+			if (field && problems.some((p) => p.field === field)) continue;
+			problems.push({ row, field, message: field && !issue.message.startsWith(field.split('_')[0]) ? `${field} ${issue.message}` : issue.message });
 		}
-		return result;
 	}
+	if (problems.length || !parsed.success) return result;
 	result.input = parsed.data;
 	return result;
 }
