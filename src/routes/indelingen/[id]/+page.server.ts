@@ -23,7 +23,7 @@ export async function load({ params, locals }) {
 		gemeente: { code: indeling.gemeentecode, name: gemeente?.name ?? indeling.gemeentecode },
 		buurten: {
 			type: 'FeatureCollection' as const,
-			features: buurten.features.map((f) => ({ type: 'Feature' as const, properties: { code: f.properties.code, name: f.properties.name, wijkcode: f.properties.wijkcode ?? '', label: f.properties.label }, geometry: f.geometry as { type: string; coordinates: unknown } }))
+			features: buurten.features.map((f) => ({ type: 'Feature' as const, properties: { code: f.properties.code, name: f.properties.name, wijkcode: f.properties.wijkcode ?? '', label: f.properties.label, areaHa: f.properties.areaHa }, geometry: f.geometry as { type: string; coordinates: unknown } }))
 		},
 		wijken,
 		figures,
