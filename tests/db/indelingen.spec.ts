@@ -9,6 +9,7 @@ import * as indelingen from '../../src/lib/server/db/indelingen';
 import * as service from '../../src/lib/server/indelingen';
 import * as indicators from '../../src/lib/server/db/indicators';
 import { koppelkansen } from '../../src/lib/server/koppelkansen';
+import { areaBudget } from '../../src/lib/server/wijkbudgetten';
 import { listAudit, undo } from '../../src/lib/server/db/undo';
 import { importDefaults } from '../../geo/import';
 import { seedRegister } from '../../src/lib/server/seed-register';
@@ -212,6 +213,20 @@ describe(`indelingen on ${engine}`, () => {
 		expect(matrix.areas.map((a) => a.name).sort()).toEqual(['Centrum', 'Noord', 'Oost', 'Zuid-West']);
 		const k = await koppelkansen(db, { gemeente: HENGELO, level: 'stadsdeel', from: '2024-01-01', to: '2024-12-31', domain: null, kind: null });
 		expect(k.areaCount).toBe(4);
+
+		// The area card's wijkbudget follows too: stadsdeel Centrum is exactly wijk Binnenstad; a buurt shows its wijk's.
+		const area = (code: string, level: 'wijk' | 'stadsdeel' | 'buurt' | 'gemeente') => ({ code, level, gemeentecode: HENGELO, year: 2024 });
+		const centrum = await areaBudget(db, area('SD0164-centrum', 'stadsdeel'));
+		const binnenstad = await areaBudget(db, area('WK016400', 'wijk'));
+		const figures = (b: typeof centrum) => b?.years.map(({ gebiedscode: _code, ...rest }) => rest);
+		expect(figures(centrum)).toEqual(figures(binnenstad));
+		expect(binnenstad?.years.map((y) => y.jaar)).toEqual([2021, 2022, 2023, 2024, 2025]);
+		expect(binnenstad?.years.at(-1)?.besteedAandeel).toBeNull();
+		expect(binnenstad?.label).toBe('Demodata — geen echte cijfers');
+		expect(figures(await areaBudget(db, area(of('WK016400')[0], 'buurt')))).toEqual(figures(binnenstad));
+		const whole = await areaBudget(db, area(HENGELO, 'gemeente'));
+		const [{ total }] = await db.query<{ total: number }>(`SELECT sum(toegekend_eur)::float8 AS total FROM wijkbudgetten WHERE gemeentecode = $1 AND jaar = 2024`, [HENGELO]);
+		expect(whole?.years.find((y) => y.jaar === 2024)?.toegekendEur).toBeCloseTo(Number(total), 2);
 
 		await service.vaststellen(db, hengeloEditor, drieId);
 		expect(await shown()).toEqual(['Noord', 'Oost', 'Zuid-West']);

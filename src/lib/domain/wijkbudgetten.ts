@@ -111,3 +111,13 @@ export function budgetTrend(figures: Pick<WijkbudgetFigures, 'jaar' | 'toegekend
 	const change = (last - first) / first;
 	return change > 0.05 ? 'stijgend' : change < -0.05 ? 'dalend' : 'gelijk';
 }
+
+/** The wijkbudgetten of an area as its card shows them: per year, summed over the wijken (or shares of wijken) it covers. */
+export interface AreaBudget {
+	/** What the budgets are of: the wijk itself, the wijk a buurt lies in, or the wijken of a stadsdeel or gemeente. */
+	basis: string;
+	years: WijkbudgetFigures[];
+	trend: 'stijgend' | 'dalend' | 'gelijk' | null;
+	synthetic: boolean;
+	label?: string;
+}

@@ -192,6 +192,31 @@ export function layoutCardPages(content: CardContent, measure: Measure, pagesBef
 		});
 	}
 
+	// Wijkbudgetten next to the programmes and investments: is the residents' money where the need is?
+	if (profile.wijkbudget && profile.wijkbudget.years.length) {
+		const budget = profile.wijkbudget;
+		flow.heading(`Wijkbudgetten (bewonersbudgetten) van ${profile.name}`, SIZE.h2, 60);
+		flow.text(`Van ${budget.basis}.${budget.trend ? ` Trend: ${budget.trend}.` : ''}${budget.synthetic ? ` · ${SYNTHETIC_LABEL}` : ''}`, { size: SIZE.small, colour: INK_SOFT });
+		flow.space(4);
+		flow.table({
+			size: SIZE.table,
+			columns: [
+				{ header: 'Jaar', width: 0.16 },
+				{ header: 'Toegekend', width: 0.24, align: 'right' },
+				{ header: 'Besteed', width: 0.3, align: 'right' },
+				{ header: 'Per inwoner', width: 0.3, align: 'right' }
+			],
+			rows: budget.years.map((y) => ({
+				cells: [
+					String(y.jaar),
+					formatEuro(y.toegekendEur),
+					y.besteedAandeel === null ? 'loopt nog' : `${formatDutchNumber(Math.round(y.besteedAandeel * 100), 0)} %${y.onderbesteed ? ' (onderbesteed)' : ''}`,
+					y.perInwoner === null ? '–' : `€ ${formatNumber(y.perInwoner, 2)}`
+				]
+			}))
+		});
+	}
+
 	// The indicators on a page of their own: the table a wijkanalyse copies from.
 	flow.newPage();
 	const compare = profile.level !== 'gemeente';

@@ -8,6 +8,8 @@ import { SYNTHETIC_LABEL, type Weights } from '../domain/monitor';
 import { formatValue } from '../domain/format';
 import { DEFAULT_DRAWS, DEFAULT_TOP_N, rankUrgency, type AreaUrgency } from '../domain/urgency';
 import type { AreaLevel } from '../domain/areas';
+import type { AreaBudget } from '../domain/wijkbudgetten';
+import { areaBudget } from './wijkbudgetten';
 
 export interface UrgencyQuery {
 	gemeente: string;
@@ -79,6 +81,8 @@ export interface AreaProfile {
 	suppressed: boolean;
 	indicators: ProfileIndicator[];
 	urgency: (Omit<AreaUrgency, 'drivers'> & { drivers: AreaUrgency['drivers']; of: number; weights: Weights }) | null;
+	/** Wijkbudgetten (bewonersbudgetten) per year; absent when the gemeente has none. */
+	wijkbudget?: AreaBudget | null;
 }
 
 /** Everything the area card shows, for one year (default: the latest); null for an unknown area. */
@@ -149,7 +153,8 @@ export async function areaProfile(
 					of: ranking!.areas.filter((a) => a.rank !== null).length,
 					weights: options.weights
 				}
-			: null
+			: null,
+		wijkbudget: await areaBudget(db, area)
 	};
 }
 
