@@ -9,7 +9,9 @@ import * as indelingen from '../../src/lib/server/db/indelingen';
 import * as service from '../../src/lib/server/indelingen';
 import * as indicators from '../../src/lib/server/db/indicators';
 import { koppelkansen } from '../../src/lib/server/koppelkansen';
-import { areaBudget } from '../../src/lib/server/wijkbudgetten';
+import { areaBudget, overview, wijkbudgetIndicator } from '../../src/lib/server/wijkbudgetten';
+import { themeData } from '../../src/lib/server/monitor';
+import { DEFAULT_WEIGHTS } from '../../src/lib/domain/urgency';
 import { listAudit, undo } from '../../src/lib/server/db/undo';
 import { importDefaults } from '../../geo/import';
 import { seedRegister } from '../../src/lib/server/seed-register';
@@ -252,6 +254,19 @@ describe(`indelingen on ${engine}`, () => {
 			['Drie stadsdelen', 'concept', null]
 		]);
 		expect((await areas.listFeatures(db, HENGELO, 'stadsdeel'))?.features.map((f) => f.properties.name).sort()).toEqual(['Centrum', 'Noord', 'Oost', 'Zuid-West']);
+	});
+
+	it("offers the wijkbudget per inhabitant as a theme of the map, a buurt showing its wijk's", async () => {
+		expect(await wijkbudgetIndicator(db, HENGELO)).toMatchObject({ code: 'wijkbudget_per_inwoner', domain: 'context', synthetic: true });
+		const theme = (level: 'wijk' | 'buurt') =>
+			themeData(db, { gemeente: HENGELO, level, thema: 'indicator', indicator: 'wijkbudget_per_inwoner', year: 2024, vergelijk: 'waarde', sinds: null, weights: DEFAULT_WEIGHTS });
+		const wijken = await theme('wijk');
+		const page = await overview(db, HENGELO, 2024);
+		expect(wijken?.values.map((v) => [v.code, v.value])).toEqual(page.wijken.map((w) => [w.code, w.figures?.perInwoner ?? null]));
+		expect(wijken?.source).toContain('Demodata');
+		const buurten = await theme('buurt');
+		const noordBuurt = buurten?.values.find((v) => v.code === of('WK016402')[0]);
+		expect(noordBuurt?.value).toBe(wijken?.values.find((v) => v.code === 'WK016402')?.value);
 	});
 
 	it('changes and deletes a concept, and undoes the delete', async () => {

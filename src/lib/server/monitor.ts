@@ -9,7 +9,7 @@ import { formatValue } from '../domain/format';
 import { DEFAULT_DRAWS, DEFAULT_TOP_N, rankUrgency, type AreaUrgency } from '../domain/urgency';
 import type { AreaLevel } from '../domain/areas';
 import type { AreaBudget } from '../domain/wijkbudgetten';
-import { areaBudget } from './wijkbudgetten';
+import { WIJKBUDGET_INDICATOR, areaBudget, budgetPerInwoner } from './wijkbudgetten';
 
 export interface UrgencyQuery {
 	gemeente: string;
@@ -218,6 +218,23 @@ export async function themeData(db: Queryable, q: ThemeQuery): Promise<ThemeData
 				suppressed: ranking.suppressed.has(a.code)
 			})),
 			ranking: ranking.areas,
+			diverging: false
+		};
+	}
+	if (q.indicator === WIJKBUDGET_INDICATOR.code) {
+		// Not a monitor indicator: the wijkbudgetten per inhabitant, of the same year (a buurt shows its wijk's).
+		const budget = await budgetPerInwoner(db, q.gemeente, q.level, year);
+		if (!budget) return null;
+		return {
+			kind: 'indicator',
+			year,
+			title: WIJKBUDGET_INDICATOR.name,
+			unit: WIJKBUDGET_INDICATOR.unit,
+			comparison: q.level === 'buurt' ? 'een buurt toont het budget per inwoner van haar wijk' : null,
+			source: `Wijkbudgetten (export van de gemeente)${budget.synthetic ? ` — ${SYNTHETIC_LABEL}` : ''}`,
+			synthetic: budget.synthetic,
+			values: budget.values.map((v) => ({ ...v, raw: v.value, suppressed: false })),
+			ranking: null,
 			diverging: false
 		};
 	}

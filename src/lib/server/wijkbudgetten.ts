@@ -6,7 +6,7 @@ import * as wijkbudgetten from './db/wijkbudgetten';
 import * as indicators from './db/indicators';
 import { latestYear, urgencyRanking } from './monitor';
 import { DEFAULT_WEIGHTS } from '../domain/urgency';
-import { SYNTHETIC_LABEL } from '../domain/monitor';
+import { SYNTHETIC_LABEL, type Indicator } from '../domain/monitor';
 import { budgetFigures, budgetTrend, type AreaBudget, type Wijkbudget, type WijkbudgetFigures } from '../domain/wijkbudgetten';
 import type { AreaLevel } from '../domain/areas';
 
@@ -81,65 +81,44 @@ export async function overview(db: Queryable, gemeentecode: string, jaar?: numbe
 	};
 }
 
-/**
- * The budgets of one area per year for its card: a wijk's own; a buurt's wijk (the budgets are per wijk); for a
- * stadsdeel the wijken it covers, a wijk split over stadsdelen by the share of its inhabitants there; for a gemeente
- * all of them. Per inhabitant by the inhabitants of what the budgets are of. Null when the gemeente has none.
- */
-export async function areaBudget(
-	db: Queryable,
-	area: { code: string; level: AreaLevel; gemeentecode: string; year: number; wijkcode?: string | null }
-): Promise<AreaBudget | null> {
-	const rows = await wijkbudgetten.list(db, area.gemeentecode);
+interface GemeenteBudgets {
+	rows: Wijkbudget[];
+	buurten: { code: string; wijkcode: string; inwoners: number | null }[];
+	byWijk: Map<string, { code: string; wijkcode: string; inwoners: number | null }[]>;
+}
+
+/** The budgets and the buurten (with inhabitants from the monitor's latest year) of a gemeente; null without budgets. */
+async function gemeenteBudgets(db: Queryable, gemeentecode: string, year: number): Promise<GemeenteBudgets | null> {
+	const rows = await wijkbudgetten.list(db, gemeentecode);
 	if (rows.length === 0) return null;
-	const monitorYear = await latestYear(db, area.gemeentecode);
-	// Inhabitants and wijk of every buurt of the gemeente (the monitor's latest year).
+	const monitorYear = await latestYear(db, gemeentecode);
 	const buurten = await db.query<{ code: string; wijkcode: string; inwoners: number | null }>(
 		`SELECT a.code, a.wijkcode, v.value::float8 AS inwoners
 		 FROM areas a LEFT JOIN indicator_values v ON v.area_code = a.code AND v.indicator = 'inwoners' AND v.year = $3
 		 WHERE a.gemeentecode = $1 AND a.level = 'buurt' AND a.year = $2`,
-		[area.gemeentecode, area.year, monitorYear ?? 0]
+		[gemeentecode, year, monitorYear ?? 0]
 	);
-	const own = new Set<string>();
-	let basis: string;
-	switch (area.level) {
-		case 'gemeente':
-			for (const b of buurten) own.add(b.code);
-			basis = 'alle wijken van de gemeente';
-			break;
-		case 'stadsdeel': {
-			const codes = await db.query<{ buurtcode: string }>('SELECT buurtcode FROM stadsdeel_buurten WHERE stadsdeelcode = $1 AND year = $2', [area.code, area.year]);
-			for (const c of codes) own.add(c.buurtcode);
-			basis = 'de wijken van het stadsdeel (een gedeelde wijk naar rato van de inwoners)';
-			break;
-		}
-		case 'wijk':
-			for (const b of buurten) if (b.wijkcode === area.code) own.add(b.code);
-			basis = 'de wijk';
-			break;
-		default: {
-			const wijk = buurten.find((b) => b.code === area.code)?.wijkcode ?? area.wijkcode ?? null;
-			for (const b of buurten) if (b.wijkcode === wijk) own.add(b.code);
-			basis = `de wijk ${wijk ?? ''} waarin de buurt ligt (budgetten zijn per wijk)`.replace('  ', ' ');
-		}
-	}
-	// The share of each wijk that counts: its inhabitants in the area over all its inhabitants (buurten when unknown).
-	const share = new Map<string, number>();
 	const byWijk = new Map<string, typeof buurten>();
 	for (const b of buurten) byWijk.set(b.wijkcode, [...(byWijk.get(b.wijkcode) ?? []), b]);
-	for (const [wijk, list] of byWijk) {
+	return { rows, buurten, byWijk };
+}
+
+/** The budgets of the buurten `own` per year: a wijk's by the share of its inhabitants among them (buurten when unknown). */
+function budgetsOf(g: GemeenteBudgets, code: string, own: Set<string>): { years: WijkbudgetFigures[]; synthetic: boolean } {
+	const share = new Map<string, number>();
+	for (const [wijk, list] of g.byWijk) {
 		const inside = list.filter((b) => own.has(b.code));
 		if (inside.length === 0) continue;
 		const total = list.reduce((a, b) => a + (b.inwoners ?? 0), 0);
 		share.set(wijk, total > 0 ? inside.reduce((a, b) => a + (b.inwoners ?? 0), 0) / total : inside.length / list.length);
 	}
-	const inwoners = buurten.filter((b) => own.has(b.code)).reduce((a, b) => a + (b.inwoners ?? 0), 0);
-	const weighted = rows
+	const inwoners = g.buurten.filter((b) => own.has(b.code)).reduce((a, b) => a + (b.inwoners ?? 0), 0);
+	const weighted = g.rows
 		.filter((r) => (r.gebiedscode.startsWith('BU') ? own.has(r.gebiedscode) : share.has(r.gebiedscode)))
 		.map((r) => {
 			const f = r.gebiedscode.startsWith('BU') ? 1 : share.get(r.gebiedscode)!;
 			return {
-				gebiedscode: area.code,
+				gebiedscode: code,
 				jaar: r.jaar,
 				toegekendEur: r.toegekendEur * f,
 				besteedEur: r.besteedEur === null ? null : r.besteedEur * f,
@@ -147,9 +126,101 @@ export async function areaBudget(
 				synthetic: r.synthetic
 			};
 		});
-	if (weighted.length === 0) return null;
-	const years = budgetFigures(weighted, new Map([[area.code, inwoners > 0 ? inwoners : null]]));
-	const closed = years.filter((y) => y.besteedEur !== null);
-	const synthetic = weighted.some((w) => w.synthetic);
-	return { basis, years, trend: budgetTrend(closed), synthetic, ...(synthetic ? { label: SYNTHETIC_LABEL } : {}) };
+	return { years: budgetFigures(weighted, new Map([[code, inwoners > 0 ? inwoners : null]])), synthetic: weighted.some((w) => w.synthetic) };
+}
+
+/** The buurten an area of the gemeente is made of, for its budgets: a buurt counts as its whole wijk (budgets are per wijk). */
+async function buurtenFor(db: Queryable, g: GemeenteBudgets, area: { code: string; level: AreaLevel; year: number }): Promise<Set<string>> {
+	switch (area.level) {
+		case 'gemeente':
+			return new Set(g.buurten.map((b) => b.code));
+		case 'stadsdeel': {
+			const codes = await db.query<{ buurtcode: string }>('SELECT buurtcode FROM stadsdeel_buurten WHERE stadsdeelcode = $1 AND year = $2', [area.code, area.year]);
+			return new Set(codes.map((c) => c.buurtcode));
+		}
+		case 'wijk':
+			return new Set(g.buurten.filter((b) => b.wijkcode === area.code).map((b) => b.code));
+		default: {
+			const wijk = g.buurten.find((b) => b.code === area.code)?.wijkcode;
+			return new Set(g.buurten.filter((b) => b.wijkcode === wijk).map((b) => b.code));
+		}
+	}
+}
+
+const BASIS: Record<AreaLevel, string> = {
+	gemeente: 'alle wijken van de gemeente',
+	stadsdeel: 'de wijken van het stadsdeel (een gedeelde wijk naar rato van de inwoners)',
+	wijk: 'de wijk',
+	buurt: 'de wijk waarin de buurt ligt (budgetten zijn per wijk)'
+};
+
+/**
+ * The budgets of one area per year for its card: a wijk's own; a buurt's wijk (the budgets are per wijk); for a
+ * stadsdeel the wijken it covers, a wijk split over stadsdelen by the share of its inhabitants there; for a gemeente
+ * all of them. Per inhabitant by the inhabitants of what the budgets are of. Null when the gemeente has none.
+ */
+export async function areaBudget(
+	db: Queryable,
+	area: { code: string; level: AreaLevel; gemeentecode: string; year: number }
+): Promise<AreaBudget | null> {
+	const g = await gemeenteBudgets(db, area.gemeentecode, area.year);
+	if (!g) return null;
+	const { years, synthetic } = budgetsOf(g, area.code, await buurtenFor(db, g, area));
+	if (years.length === 0) return null;
+	return {
+		basis: BASIS[area.level],
+		years,
+		trend: budgetTrend(years.filter((y) => y.besteedEur !== null)),
+		synthetic,
+		...(synthetic ? { label: SYNTHETIC_LABEL } : {})
+	};
+}
+
+/** The pseudo-indicator under which the map's theme shows the wijkbudget per inhabitant. */
+export const WIJKBUDGET_INDICATOR = {
+	code: 'wijkbudget_per_inwoner',
+	name: 'Wijkbudget per inwoner (bewonersbudgetten)',
+	unit: '€',
+	domain: 'context',
+	direction: 'context'
+} as const;
+
+/**
+ * The wijkbudget per inhabitant of every area of a level in one year (a buurt shows its wijk's), for the map's
+ * theme; null when the gemeente has no budgets.
+ */
+export async function budgetPerInwoner(
+	db: Queryable,
+	gemeentecode: string,
+	level: AreaLevel,
+	jaar: number
+): Promise<{ values: { code: string; name: string; value: number | null }[]; synthetic: boolean } | null> {
+	const [current] = await db.query<{ year: number }>(`SELECT max(year) AS year FROM areas WHERE gemeentecode = $1 AND level = 'buurt'`, [gemeentecode]);
+	if (!current?.year) return null;
+	const g = await gemeenteBudgets(db, gemeentecode, current.year);
+	if (!g) return null;
+	const units = await db.query<{ code: string; name: string }>(`SELECT code, name FROM areas WHERE gemeentecode = $1 AND level = $2 AND year = $3 ORDER BY code`, [
+		gemeentecode,
+		level,
+		current.year
+	]);
+	let synthetic = false;
+	const values = [];
+	for (const unit of units) {
+		const own = await buurtenFor(db, g, { code: unit.code, level, year: current.year });
+		const result = budgetsOf(g, unit.code, own);
+		synthetic ||= result.synthetic;
+		values.push({ code: unit.code, name: unit.name, value: result.years.find((y) => y.jaar === jaar)?.perInwoner ?? null });
+	}
+	return { values, synthetic };
+}
+
+/** The pseudo-indicator as the theme controls list it, when the gemeente has budgets (else null). */
+export async function wijkbudgetIndicator(db: Queryable, gemeentecode: string): Promise<Indicator | null> {
+	const [row] = await db.query<{ n: number; synthetic: boolean }>(
+		'SELECT count(*)::int AS n, coalesce(bool_or(synthetic), false) AS synthetic FROM wijkbudgetten WHERE gemeentecode = $1',
+		[gemeentecode]
+	);
+	if (!row || row.n === 0) return null;
+	return { ...WIJKBUDGET_INDICATOR, source: 'Wijkbudgetten (export van de gemeente)', synthetic: row.synthetic, weighting: 'inwoners' };
 }
