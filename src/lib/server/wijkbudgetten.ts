@@ -185,16 +185,12 @@ export const WIJKBUDGET_INDICATOR = {
 	direction: 'context'
 } as const;
 
-/**
- * The wijkbudget per inhabitant of every area of a level in one year (a buurt shows its wijk's), for the map's
- * theme; null when the gemeente has no budgets.
- */
-export async function budgetPerInwoner(
+/** The budgets per year of every area of a level of the gemeente (a buurt has its wijk's); null without budgets. */
+export async function levelBudgets(
 	db: Queryable,
 	gemeentecode: string,
-	level: AreaLevel,
-	jaar: number
-): Promise<{ values: { code: string; name: string; value: number | null }[]; synthetic: boolean } | null> {
+	level: AreaLevel
+): Promise<{ year: number; areas: { code: string; name: string; years: WijkbudgetFigures[] }[]; synthetic: boolean } | null> {
 	const [current] = await db.query<{ year: number }>(`SELECT max(year) AS year FROM areas WHERE gemeentecode = $1 AND level = 'buurt'`, [gemeentecode]);
 	if (!current?.year) return null;
 	const g = await gemeenteBudgets(db, gemeentecode, current.year);
@@ -205,14 +201,44 @@ export async function budgetPerInwoner(
 		current.year
 	]);
 	let synthetic = false;
-	const values = [];
+	const areas = [];
 	for (const unit of units) {
-		const own = await buurtenFor(db, g, { code: unit.code, level, year: current.year });
-		const result = budgetsOf(g, unit.code, own);
+		const result = budgetsOf(g, unit.code, await buurtenFor(db, g, { code: unit.code, level, year: current.year }));
 		synthetic ||= result.synthetic;
-		values.push({ code: unit.code, name: unit.name, value: result.years.find((y) => y.jaar === jaar)?.perInwoner ?? null });
+		areas.push({ ...unit, years: result.years });
 	}
-	return { values, synthetic };
+	return { year: current.year, areas, synthetic };
+}
+
+/** The wijkbudget per inhabitant of every area of a level in one year, for the map's theme. */
+export async function budgetPerInwoner(
+	db: Queryable,
+	gemeentecode: string,
+	level: AreaLevel,
+	jaar: number
+): Promise<{ values: { code: string; name: string; value: number | null }[]; synthetic: boolean } | null> {
+	const budgets = await levelBudgets(db, gemeentecode, level);
+	if (!budgets) return null;
+	return {
+		values: budgets.areas.map((a) => ({ code: a.code, name: a.name, value: a.years.find((y) => y.jaar === jaar)?.perInwoner ?? null })),
+		synthetic: budgets.synthetic
+	};
+}
+
+/**
+ * One line for a koppelkans explanation: the area's wijkbudget of the last year with spending accounted for, per
+ * inhabitant against the gemeente's, and whether it was underspent. Null without a budget that year.
+ */
+export function budgetReason(years: WijkbudgetFigures[], gemeente: WijkbudgetFigures[]): string | null {
+	const closed = years.filter((y) => y.besteedAandeel !== null).at(-1);
+	if (!closed || closed.perInwoner === null) return null;
+	const whole = gemeente.find((y) => y.jaar === closed.jaar);
+	const euro = (v: number) => `€ ${v.toLocaleString('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+	return (
+		`Wijkbudget ${closed.jaar}: ${euro(closed.perInwoner)} per inwoner` +
+		(whole?.perInwoner ? ` (gemeente ${euro(whole.perInwoner)})` : '') +
+		`, ${Math.round((closed.besteedAandeel ?? 0) * 100)} % besteed${closed.onderbesteed ? ' — onderbesteed: bewonersgeld dat hier niet tot initiatieven komt' : ''}`
+	);
 }
 
 /** The pseudo-indicator as the theme controls list it, when the gemeente has budgets (else null). */
