@@ -192,29 +192,20 @@ export function layoutCardPages(content: CardContent, measure: Measure, pagesBef
 		});
 	}
 
-	// Wijkbudgetten next to the programmes and investments: is the residents' money where the need is?
+	// Wijkbudgetten next to the programmes and investments (is the residents' money where the need is?), in a few
+	// lines so that a buurt's register stays on one page.
 	if (profile.wijkbudget && profile.wijkbudget.years.length) {
 		const budget = profile.wijkbudget;
-		flow.heading(`Wijkbudgetten (bewonersbudgetten) van ${profile.name}`, SIZE.h2, 60);
-		flow.text(`Van ${budget.basis}.${budget.trend ? ` Trend: ${budget.trend}.` : ''}${budget.synthetic ? ` · ${SYNTHETIC_LABEL}` : ''}`, { size: SIZE.small, colour: INK_SOFT });
-		flow.space(4);
-		flow.table({
-			size: SIZE.table,
-			columns: [
-				{ header: 'Jaar', width: 0.16 },
-				{ header: 'Toegekend', width: 0.24, align: 'right' },
-				{ header: 'Besteed', width: 0.3, align: 'right' },
-				{ header: 'Per inwoner', width: 0.3, align: 'right' }
-			],
-			rows: budget.years.map((y) => ({
-				cells: [
-					String(y.jaar),
-					formatEuro(y.toegekendEur),
-					y.besteedAandeel === null ? 'loopt nog' : `${formatDutchNumber(Math.round(y.besteedAandeel * 100), 0)} %${y.onderbesteed ? ' (onderbesteed)' : ''}`,
-					y.perInwoner === null ? '–' : `€ ${formatNumber(y.perInwoner, 2)}`
-				]
-			}))
-		});
+		const closed = budget.years.filter((y) => y.besteedAandeel !== null).at(-1);
+		flow.heading('Wijkbudgetten (bewonersbudgetten)', SIZE.h3, 30);
+		flow.text(
+			budget.years
+				.map((y) => `${y.jaar}: ${formatEuro(y.toegekendEur)}${y.besteedAandeel === null ? ' (loopt nog)' : ` (${formatDutchNumber(Math.round(y.besteedAandeel * 100), 0)} % besteed${y.onderbesteed ? ', onderbesteed' : ''})`}`)
+				.join(' · ') +
+				(closed?.perInwoner != null ? `. ${closed.jaar}: € ${formatNumber(closed.perInwoner, 2)} per inwoner` : '') +
+				`${budget.trend ? `; trend ${budget.trend}` : ''}. Van ${budget.basis}.${budget.synthetic ? ` ${SYNTHETIC_LABEL}.` : ''}`,
+			{ size: SIZE.small }
+		);
 	}
 
 	// The indicators on a page of their own: the table a wijkanalyse copies from.
