@@ -1,15 +1,13 @@
-// The indelingen routes' one way of answering: an IndelingError becomes its status with `{ error, errors }`.
-import { json } from '@sveltejs/kit';
+// The indelingen routes' one way of failing: an IndelingError becomes the thrown `error()` of its status, with the
+// problems per field (naming the buurten) as `errors`.
+import { error } from '@sveltejs/kit';
 import { IndelingError } from './indelingen';
 
-export async function answer<T>(work: () => Promise<T>, status = 200): Promise<Response> {
+export async function orFail<T>(work: () => Promise<T>): Promise<T> {
 	try {
-		const result = await work();
-		return result === undefined ? new Response(null, { status: 204 }) : json(result, { status });
-	} catch (error) {
-		if (error instanceof IndelingError) {
-			return json({ error: error.message, ...(error.errors.length ? { errors: error.errors } : {}) }, { status: error.status });
-		}
-		throw error;
+		return await work();
+	} catch (cause) {
+		if (cause instanceof IndelingError) error(cause.status, { message: cause.message, ...(cause.errors.length ? { errors: cause.errors } : {}) });
+		throw cause;
 	}
 }

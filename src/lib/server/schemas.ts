@@ -86,8 +86,8 @@ export const itemId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER
 export const auditQuery = z.object({
 	gemeente: gemeenteCode,
 	entity: z
-		.enum(['programme', 'investment', 'signal', 'area_assessment', 'indeling', 'wijkbudget'], {
-			message: 'verwacht programme, investment, signal, area_assessment, indeling of wijkbudget'
+		.enum(['programme', 'investment', 'signal', 'area_assessment', 'programme_monitor', 'indeling', 'wijkbudget'], {
+			message: 'verwacht programme, investment, signal, area_assessment, programme_monitor, indeling of wijkbudget'
 		})
 		.optional(),
 	id: itemId.optional(),

@@ -14,8 +14,7 @@ const query = z.object({
 });
 
 export async function POST({ request, url, locals }) {
-	const parsed = parseQuery(url, query);
-	if (!parsed.ok) return parsed.response;
-	const answer = await importUpload(request, locals.user, parsed.data.dryRun === 'true', undefined, parsed.data.alleenToegestaan === 'true');
+	const { dryRun, alleenToegestaan } = parseQuery(url, query);
+	const answer = await importUpload(request, locals.user, dryRun === 'true', undefined, alleenToegestaan === 'true');
 	return json(answer.body, { status: answer.status });
 }

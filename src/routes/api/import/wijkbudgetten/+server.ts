@@ -12,11 +12,7 @@ const query = z.object({
 });
 
 export async function POST({ request, url, locals }) {
-	const parsed = parseQuery(url, query);
-	if (!parsed.ok) return parsed.response;
-	const answer = await importWijkbudgetUpload(request, locals.user, {
-		dryRun: parsed.data.dryRun === 'true',
-		skipForbidden: parsed.data.alleenToegestaan === 'true'
-	});
+	const { dryRun, alleenToegestaan } = parseQuery(url, query);
+	const answer = await importWijkbudgetUpload(request, locals.user, { dryRun: dryRun === 'true', skipForbidden: alleenToegestaan === 'true' });
 	return json(answer.body, { status: answer.status });
 }
