@@ -108,3 +108,21 @@ test.describe('wijkbudgetten', () => {
 		expect(budget.status()).toBe(403);
 	});
 });
+
+test.describe('accessibility of the indeling and wijkbudget pages', () => {
+	test('the list, the editor, the comparison and the wijkbudgetten page pass axe (WCAG 2.2 AA)', async ({ page }) => {
+		const { default: AxeBuilder } = await import('@axe-core/playwright');
+		await signIn(page, USERS.editorHengelo);
+		const areas = await (await page.request.get('/api/areas?gemeente=GM0164&level=buurt')).json();
+		const all = areas.features.map((f: { properties: { code: string } }) => f.properties.code);
+		const post = (name: string, stadsdelen: unknown) => page.request.post('/api/indelingen', { headers: { origin: ORIGIN }, data: { gemeentecode: 'GM0164', name, stadsdelen } });
+		const a = await (await post('Axe A', [{ name: 'Alles', buurtcodes: all }])).json();
+		const b = await (await post('Axe B', [{ name: 'Eerste', buurtcodes: all.slice(0, 1) }, { name: 'Rest', buurtcodes: all.slice(1) }])).json();
+		for (const path of ['/indelingen?gemeente=GM0164', `/indelingen/${a.id}`, `/indelingen/vergelijk?a=${a.id}&b=${b.id}`, '/wijkbudgetten?gemeente=GM0164']) {
+			await page.goto(path);
+			await mapReady(page).catch(() => undefined);
+			const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+			expect(results.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+		}
+	});
+});
