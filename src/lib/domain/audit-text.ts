@@ -20,7 +20,9 @@ export const ENTITY_LABELS: Record<AuditEntry['entity'], string> = {
 	user: 'Gebruiker',
 	area_assessment: 'Gebiedsbeoordeling',
 	story: 'Verhaal',
-	programme_monitor: 'Succesindicatoren en vergelijkingsgroep'
+	programme_monitor: 'Succesindicatoren en vergelijkingsgroep',
+	indeling: 'Indeling (stadsdelen)',
+	wijkbudget: 'Wijkbudget'
 };
 
 export const ACTION_LABELS: Record<AuditEntry['action'], string> = {
@@ -240,6 +242,8 @@ function nameOf(entity: string, item: Record<string, unknown> | null): string {
 			return text(60)(item.text);
 		case 'user':
 			return String(item.name ?? item.email ?? '');
+		case 'wijkbudget':
+			return [item.regeling, item.gebiedscode, item.jaar].filter(Boolean).join(' — ');
 		default:
 			return String(item.name ?? item.title ?? '');
 	}
@@ -260,7 +264,7 @@ export function describeAudit(entry: AuditEntry, lookups: AuditLookups = {}): Re
 	};
 }
 
-const UNDOABLE = new Set(['programme', 'investment', 'signal', 'programme_monitor']);
+const UNDOABLE = new Set(['programme', 'investment', 'signal', 'programme_monitor', 'indeling', 'wijkbudget']);
 
 /**
  * Why this change cannot be undone, as the server would say it; null when it can. `entries` is the trail it

@@ -189,7 +189,7 @@ async function importDefaultsIn(db: Db, dataDir: string, progress: Progress): Pr
 	}
 	await importMonitorDefaultsIn(db, dataDir, progress, `[${++step}/${steps}] `);
 	await importStatLineDefaultsIn(db, dataDir, progress, `[${++step}/${steps}] `);
-	await db.exec('ANALYZE areas, stadsdelen, stadsdeel_buurten');
+	await db.exec('ANALYZE areas, indelingen, indeling_stadsdelen, indeling_buurten');
 }
 
 /** Loads the demo monitor alone (a database that has its areas from before the monitor existed). */
