@@ -14,12 +14,17 @@ export async function load({ url, locals }) {
 	const theme = readThemeState(url.searchParams);
 	const gemeente = gemeenten.find((g) => g.code === state.gemeente) ?? null;
 
-	const gemeenteDetail = gemeente ? await areas.get(db, gemeente.code) : null;
-	const selected = state.gebied ? await areas.get(db, state.gebied) : gemeenteDetail;
+	// Independent reads run side by side; what needs the level or the theme's year waits for just that.
+	const [gemeenteDetail, selectedArea, catalogue, years] = await Promise.all([
+		gemeente ? areas.get(db, gemeente.code) : null,
+		state.gebied ? areas.get(db, state.gebied) : null,
+		indicators.listCatalogue(db),
+		gemeente ? indicators.years(db, gemeente.code) : Promise.resolve([] as number[])
+	]);
+	const selected = state.gebied ? selectedArea : gemeenteDetail;
 	const notFound = state.gebied && !selected ? state.gebied : null;
 	const current = selected ?? gemeenteDetail;
 	const level = shownLevel(state, current?.level ?? 'gemeente', gemeente?.hasStadsdelen ?? false);
-	const shown = gemeente ? await areas.listRefs(db, gemeente.code, level) : [];
 
 	let weights = DEFAULT_WEIGHTS;
 	let weightsError: string | null = null;
@@ -29,18 +34,26 @@ export async function load({ url, locals }) {
 		if (!(error instanceof WeightsError)) throw error;
 		weightsError = error.message;
 	}
-	const catalogue = await indicators.listCatalogue(db);
-	const years = gemeente ? await indicators.years(db, gemeente.code) : [];
-	const monitor =
+	const monitorPromise =
 		gemeente && theme.thema && catalogue.length
-			? await themeData(db, { gemeente: gemeente.code, level, ...theme, thema: theme.thema, year: theme.jaar, weights })
-			: null;
-	const profile =
-		current && catalogue.length ? await areaProfile(db, current.code, { year: monitor?.year ?? theme.jaar ?? undefined, weights }) : null;
+			? themeData(db, { gemeente: gemeente.code, level, ...theme, thema: theme.thema, year: theme.jaar, weights })
+			: Promise.resolve(null);
+	// The area card shows the year the map shows: it waits for the theme only when the URL names no year.
+	const profilePromise =
+		current && catalogue.length
+			? (theme.jaar || !theme.thema ? Promise.resolve(theme.jaar) : monitorPromise.then((m) => m?.year ?? null)).then((year) =>
+					areaProfile(db, current.code, { year: year ?? undefined, weights })
+				)
+			: Promise.resolve(null);
 	// The register of the gemeente (signals only for staff), and the buurten of the selected area it is listed for.
 	// Which overlays and quarter are shown (lagen, tijd, grootte) is read in the page, not here: SvelteKit reruns a
 	// load only for the search parameters it read, so moving the time control needs no round trip.
-	const registerData = gemeente ? await registerForMap(db, gemeente.code, current, locals.user) : null;
+	const [shown, monitor, profile, registerData] = await Promise.all([
+		gemeente ? areas.listRefs(db, gemeente.code, level) : Promise.resolve([]),
+		monitorPromise,
+		profilePromise,
+		gemeente ? registerForMap(db, gemeente.code, current, locals.user) : Promise.resolve(null)
+	]);
 
 	return {
 		gemeenten,
