@@ -17,12 +17,14 @@ const arg = (name, fallback) => {
 const origin = arg('origin', 'http://127.0.0.1:4410');
 const runs = Number(arg('runs', 5));
 const root = new URL('..', import.meta.url).pathname;
-const maplibreJs = readFileSync(`${root}node_modules/maplibre-gl/dist/maplibre-gl.js`);
-const maplibreCss = readFileSync(`${root}node_modules/maplibre-gl/dist/maplibre-gl.css`);
+// MapLibre 6 ships ES modules: the main module, a shared chunk and the worker, served as they are.
+const dist = `${root}node_modules/maplibre-gl/dist/`;
 
 const BARE_HTML = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>kale kaart</title>
 <link rel="stylesheet" href="/__bench/maplibre-gl.css"><style>html,body,#map{margin:0;height:100%}</style></head>
-<body><div id="map"></div><script src="/__bench/maplibre-gl.js"></script><script>
+<body><div id="map"></div><script type="module">
+import * as maplibregl from '/__bench/maplibre-gl.mjs';
+maplibregl.setWorkerUrl('/__bench/maplibre-gl-worker.mjs');
 const map = new maplibregl.Map({ container: 'map', style: { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#f3f1ec' } }] },
   bounds: [6.70, 52.22, 6.86, 52.32], attributionControl: false });
 map.on('load', async () => {
@@ -49,8 +51,10 @@ async function once(name) {
 	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 	await context.route(`${origin}/__bench/**`, (route) => {
 		const path = new URL(route.request().url()).pathname;
-		if (path.endsWith('.js')) return route.fulfill({ body: maplibreJs, contentType: 'text/javascript' });
-		if (path.endsWith('.css')) return route.fulfill({ body: maplibreCss, contentType: 'text/css' });
+		const file = path.slice('/__bench/'.length);
+		if (/^maplibre-gl[\w-]*\.(mjs|css)$/.test(file)) {
+			return route.fulfill({ body: readFileSync(dist + file), contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript' });
+		}
 		return route.fulfill({ body: BARE_HTML, contentType: 'text/html' });
 	});
 	const page = await context.newPage();
