@@ -4,6 +4,10 @@ declare global {
 		interface Error {
 			message: string;
 			requestId?: string;
+			/** Validation failures: the problem per field (answered by the API as `errors`). */
+			errors?: import('$lib/server/http').FieldError[];
+			/** A 409 on a stale version: the item as it is now (answered by the API as `current`). */
+			current?: unknown;
 		}
 		interface Locals {
 			requestId: string;

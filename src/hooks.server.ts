@@ -20,22 +20,37 @@ const requestId: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** The API speaks JSON `{ error }` for every failure, also for the ones SvelteKit answers itself. */
+/**
+ * The API speaks JSON `{ error }` for every failure, also for the ones SvelteKit answers itself. A thrown
+ * `error(status, { message, errors, current })` becomes `{ error, errors, current }`.
+ */
 const apiErrors: Handle = async ({ event, resolve }) => {
+	if (!event.url.pathname.startsWith('/api/')) return resolve(event);
+	// SvelteKit answers a thrown error as JSON only to a client that accepts JSON; the API always does.
+	if (!/json|\*\/\*/.test(event.request.headers.get('accept') ?? '')) {
+		try {
+			event.request.headers.set('accept', 'application/json');
+		} catch {
+			// Immutable headers: the HTML error page is then turned into `{ error }` below, without its message.
+		}
+	}
 	const response = await resolve(event);
-	if (!event.url.pathname.startsWith('/api/') || response.ok) return response;
-	let message = response.status === 404 ? 'Niet gevonden' : 'Er ging iets mis op de server';
+	if (response.ok) return response;
+	let body: Record<string, unknown> = { error: response.status === 404 ? 'Niet gevonden' : 'Er ging iets mis op de server' };
 	if (response.headers.get('content-type')?.includes('application/json')) {
-		const body = await response.clone().json().catch(() => null);
-		if (body && typeof body.error === 'string') return response;
-		if (typeof body?.message === 'string') message = body.message;
+		const answered = await response.clone().json().catch(() => null);
+		if (answered && typeof answered.error === 'string') return response;
+		if (typeof answered?.message === 'string') {
+			const { message, errors, current, requestId } = answered;
+			body = { error: message, errors, current, requestId: response.status >= 500 ? requestId : undefined };
+		}
 	}
 	const headers = new Headers(response.headers);
 	// The body is new, so the length and encoding of the old one no longer apply.
 	headers.delete('content-length');
 	headers.delete('content-encoding');
 	headers.set('content-type', 'application/json');
-	return new Response(JSON.stringify({ error: message }), { status: response.status, headers });
+	return new Response(JSON.stringify(body), { status: response.status, headers });
 };
 
 /** The user of the session cookie, for every route and every server-side check. */

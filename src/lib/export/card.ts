@@ -249,8 +249,8 @@ export function layoutCardPages(content: CardContent, measure: Measure, pagesBef
 	}));
 }
 
-/** Header and footer of a card page: what the card is, the demodata label, the small print, the page number. */
-function cardChrome(meta: ExportMeta, page: number, pages: number, W: number, H: number, measure: Measure): DrawOp[] {
+/** Header and footer of a card page (and of the voortgangsrapportage): what the card is, the demodata label, the small print, the page number. */
+export function cardChrome(meta: ExportMeta, page: number, pages: number, W: number, H: number, measure: Measure): DrawOp[] {
 	const ops: DrawOp[] = [{ op: 'rect', x: 0, y: 0, w: W, h: H, fill: '#ffffff' }];
 	const titleSize = 12;
 	ops.push({ op: 'text', x: MARGIN, y: MARGIN + titleSize, text: wrapText(meta.title, W - 2 * MARGIN - 120, measure, 'bold', titleSize, 1)[0], weight: 'bold', size: titleSize, colour: INK });

@@ -1,21 +1,19 @@
 // The koppelkansen answer over HTTP, as JSON or as a CSV file; shared by /api/koppelkansen and its .csv alias.
-import { json } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
 import { getDb } from './db';
-import { apiError, parseQuery } from './http';
+import { parseQuery } from './http';
 import { koppelkansenQuery } from './schemas';
 import { NoAnalysis, koppelkansen } from './koppelkansen';
 import { koppelkansenCsv, koppelkansenFileName } from '../domain/koppelkansen-csv';
 
 export async function koppelkansenResponse(url: URL, format?: 'csv'): Promise<Response> {
-	const query = parseQuery(url, koppelkansenQuery);
-	if (!query.ok) return query.response;
-	const q = query.data;
+	const q = parseQuery(url, koppelkansenQuery);
 	let answer;
 	try {
 		answer = await koppelkansen(await getDb(), { gemeente: q.gemeente, level: q.level, from: q.from, to: q.to, domain: q.domain ?? null, kind: q.kind ?? null });
-	} catch (error) {
-		if (error instanceof NoAnalysis) return apiError(404, error.message);
-		throw error;
+	} catch (e) {
+		if (e instanceof NoAnalysis) error(404, e.message);
+		throw e;
 	}
 	if ((format ?? q.format) === 'csv') {
 		return new Response(koppelkansenCsv(answer.results), {

@@ -1,51 +1,41 @@
 // Shared pieces of the register's routes: reading and validating a JSON body, the ids in paths, the
 // synthetic label on every demo item, and finding the gemeente of a place.
-import { json } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { SYNTHETIC_LABEL } from '../domain/register';
 import type { Queryable } from './db/client';
 import * as investments from './db/investments';
-import { apiError } from './http';
+import { validationError } from './http';
+
+export { validationError, type FieldError } from './http';
 import { itemId } from './schemas';
-import { requireUser, type Guard } from './auth/guard';
+import { requireUser } from './auth/guard';
 import type { Actor } from './db/audit';
 import { canEditAnything, type User } from '../domain/roles';
 
-export interface FieldError {
-	field: string;
-	message: string;
-}
-
-/** A 400 with the problems per field, as forms show them next to their inputs. */
-export function validationError(errors: FieldError[], message = 'Controleer de invoer'): Response {
-	return json({ error: `${message}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, errors }, { status: 400 });
-}
-
 /** Reads the body as JSON and validates it with `schema`; the failure is a 400 that names each field. */
-export async function parseBody<S extends z.ZodType>(
-	request: Request,
-	schema: S
-): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
+export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
 	let body: unknown;
 	try {
 		body = await request.json();
 	} catch {
-		return { ok: false, response: apiError(400, 'Verwacht een JSON-body') };
+		error(400, 'Verwacht een JSON-body');
 	}
 	const result = schema.safeParse(body);
-	if (result.success) return { ok: true, data: result.data };
-	const errors = result.error.issues.map((issue) => ({
-		field: issue.path.map(String).join('.') || 'body',
-		message: issue.message
-	}));
-	return { ok: false, response: validationError(errors) };
+	if (result.success) return result.data;
+	validationError(
+		result.error.issues.map((issue) => ({
+			field: issue.path.map(String).join('.') || 'body',
+			message: issue.message
+		}))
+	);
 }
 
-/** The id in the path, or a 400. */
-export function parseId(value: string): { ok: true; id: number } | { ok: false; response: Response } {
+/** The id in the path (the `[id=id]` matcher has already refused anything but digits), or a 400. */
+export function parseId(value: string): number {
 	const parsed = itemId.safeParse(value);
-	if (!parsed.success) return { ok: false, response: apiError(400, `Ongeldig id "${value}"`) };
-	return { ok: true, id: parsed.data };
+	if (!parsed.success) error(400, `Ongeldig id "${value}"`);
+	return parsed.data;
 }
 
 /** A synthetic item carries the label that every view of it shows. */
@@ -61,7 +51,10 @@ export function labelledFeatures<C extends { features: { properties: Record<stri
 	return collection;
 }
 
-export type Location = { ok: true; gemeentecode: string; buurtcode: string | null } | { ok: false; response: Response };
+export interface Location {
+	gemeentecode: string;
+	buurtcode: string | null;
+}
 
 /**
  * The gemeente of a place given as a buurtcode, a point or an outline (in that order of precedence); a point
@@ -73,28 +66,27 @@ export async function locate(
 ): Promise<Location> {
 	if (place.buurtcode) {
 		const gemeentecode = await investments.gemeenteOfBuurt(db, place.buurtcode);
-		if (!gemeentecode) return { ok: false, response: validationError([{ field: 'buurtcode', message: `buurt ${place.buurtcode} is onbekend` }]) };
-		return { ok: true, gemeentecode, buurtcode: place.buurtcode };
+		if (!gemeentecode) validationError([{ field: 'buurtcode', message: `buurt ${place.buurtcode} is onbekend` }]);
+		return { gemeentecode, buurtcode: place.buurtcode };
 	}
 	if (place.point) {
 		const [lon, lat] = place.point.coordinates;
 		const found = await investments.buurtAt(db, lon, lat);
-		if (!found) return { ok: false, response: validationError([{ field: 'point', message: 'ligt in geen enkele bekende buurt' }]) };
-		return { ok: true, gemeentecode: found.gemeentecode, buurtcode: found.buurtcode };
+		if (!found) validationError([{ field: 'point', message: 'ligt in geen enkele bekende buurt' }]);
+		return { gemeentecode: found.gemeentecode, buurtcode: found.buurtcode };
 	}
 	if (place.outline) {
 		const gemeentecode = await investments.gemeenteOfOutline(db, place.outline);
-		if (!gemeentecode) return { ok: false, response: validationError([{ field: 'outline', message: 'ligt in geen enkele bekende gemeente' }]) };
-		return { ok: true, gemeentecode, buurtcode: null };
+		if (!gemeentecode) validationError([{ field: 'outline', message: 'ligt in geen enkele bekende gemeente' }]);
+		return { gemeentecode, buurtcode: null };
 	}
-	return { ok: false, response: validationError([{ field: 'buurtcode', message: 'geef een buurtcode, een punt of een omtrek' }]) };
+	validationError([{ field: 'buurtcode', message: 'geef een buurtcode, een punt of een omtrek' }]);
 }
 
 /** Signed in and allowed to write something (not a viewer): 401 or 403 before the body is even read. */
-export function requireEditing(user: User | null): Guard {
+export function requireEditing(user: User | null): User {
 	const signedIn = requireUser(user);
-	if (!signedIn.ok) return signedIn;
-	if (!canEditAnything(signedIn.user)) return { ok: false, response: apiError(403, 'U heeft alleen leesrechten') };
+	if (!canEditAnything(signedIn)) error(403, 'U heeft alleen leesrechten');
 	return signedIn;
 }
 

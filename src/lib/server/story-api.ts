@@ -1,13 +1,12 @@
 // Shared pieces of the story routes: the checks of slide views that need the database (does the area exist, is it
 // in the story's gemeente, is the indicator in the catalogue), the 409 of a stale edit, and the write result as a
-// response.
-import { json } from '@sveltejs/kit';
+// response (or a thrown error).
+import { error, json } from '@sveltejs/kit';
 import type { Queryable } from './db/client';
 import * as areas from './db/areas';
 import * as indicators from './db/indicators';
 import type { WriteResult } from './db/stories';
-import { apiError } from './http';
-import { validationError, type FieldError } from './register-api';
+import { validationError, type FieldError } from './http';
 import { parseSlideView } from '../story/view';
 
 /**
@@ -43,22 +42,25 @@ export async function checkSlideViews(
 	return errors;
 }
 
-/** The answer to a write: the story, 404, 409 with the story as it is now, or 400 for foreign slide ids. */
-export function writeResponse(result: WriteResult, id: number, status = 200): Response {
+/** Why a write did not happen, in the words the API answers with (null when it did). */
+export function writeProblem(result: WriteResult, id: number): string | null {
 	switch (result.status) {
 		case 'ok':
-			return json(result.story, { status });
+			return null;
 		case 'not-found':
-			return apiError(404, `Verhaal ${id} bestaat niet`);
+			return `Verhaal ${id} bestaat niet`;
 		case 'conflict':
-			return json(
-				{
-					error: `Het verhaal is intussen gewijzigd (nu versie ${result.story.version}); laad het opnieuw en breng uw wijziging opnieuw aan`,
-					current: result.story
-				},
-				{ status: 409 }
-			);
+			return `Het verhaal is intussen gewijzigd (nu versie ${result.story.version}); laad het opnieuw en breng uw wijziging opnieuw aan`;
 		case 'unknown-slides':
-			return validationError([{ field: 'slides', message: `dia ${result.ids.join(', ')} hoort niet bij dit verhaal` }]);
+			return `dia ${result.ids.join(', ')} hoort niet bij dit verhaal`;
 	}
+}
+
+/** The answer to a write: the story; else throws 404, 409 with the story as it is now, or 400 for foreign slide ids. */
+export function writeResponse(result: WriteResult, id: number, status = 200): Response {
+	if (result.status === 'ok') return json(result.story, { status });
+	const message = writeProblem(result, id)!;
+	if (result.status === 'not-found') error(404, message);
+	if (result.status === 'conflict') error(409, { message, current: result.story });
+	validationError([{ field: 'slides', message }]);
 }

@@ -1,12 +1,11 @@
 // The audit trail of a gemeente for its editors and the admins: who changed what when, and undo where the
 // server allows it (the form action runs the same undo as POST /api/audit/{id}/undo, and reports its refusal).
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail, isHttpError, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import * as areas from '$lib/server/db/areas';
-import { getAudit, listAudit, undo, UndoError } from '$lib/server/db/undo';
-import { requireUndo } from '$lib/server/auth/guard';
-import { actorOf } from '$lib/server/register-api';
+import { listAudit } from '$lib/server/db/undo';
+import { undoChange } from '$lib/server/undo-change';
 import { canUndo } from '$lib/domain/roles';
 
 const query = z.object({
@@ -43,16 +42,11 @@ export const actions = {
 	ongedaan: async ({ request, locals }) => {
 		const id = z.coerce.number().int().min(1).safeParse((await request.formData()).get('id'));
 		if (!id.success) return fail(400, { id: null, error: 'Geen geldige wijziging gekozen' });
-		const db = await getDb();
-		const entry = await getAudit(db, id.data);
-		if (!entry) return fail(404, { id: id.data, error: `Wijziging ${id.data} bestaat niet` });
-		const guard = requireUndo(locals.user, entry.gemeentecode);
-		if (!guard.ok) return fail(guard.response.status, { id: id.data, error: (await guard.response.json()).error as string });
 		try {
-			const result = await db.transaction((tx) => undo(tx, actorOf(guard.user), id.data));
+			const result = await undoChange(locals.user, id.data);
 			return { id: id.data, undoneBy: result.entry.id };
 		} catch (e) {
-			if (e instanceof UndoError) return fail(e.status, { id: id.data, error: e.message });
+			if (isHttpError(e)) return fail(e.status, { id: id.data, error: e.body.message });
 			throw e;
 		}
 	}

@@ -1,42 +1,36 @@
 // The server-side check in front of every write: 401 without a session, 403 when the role does not allow
 // it. Routes call these before they touch the database; the UI hiding a button is never the only check.
-import { apiError } from '../http';
+// Each returns the user it let through and throws a SvelteKit `error()` otherwise, so inside a transaction
+// a refusal rolls back whatever was done before it.
+import { error } from '@sveltejs/kit';
 import { canReadSignals, canUndo, canWrite, canManageUsers, type Entity, type ItemScope, type User } from '../../domain/roles';
 
-export type Guard = { ok: true; user: User } | { ok: false; response: Response };
-
-export function requireUser(user: User | null): Guard {
-	if (!user) return { ok: false, response: apiError(401, 'Meld u aan om dit te doen') };
-	return { ok: true, user };
+export function requireUser(user: User | null): User {
+	if (!user) error(401, 'Meld u aan om dit te doen');
+	return user;
 }
 
-export function requireWrite(user: User | null, entity: Entity, item: ItemScope): Guard {
+export function requireWrite(user: User | null, entity: Entity, item: ItemScope): User {
 	const signedIn = requireUser(user);
-	if (!signedIn.ok) return signedIn;
-	if (!canWrite(signedIn.user, entity, item)) {
-		return { ok: false, response: apiError(403, forbiddenMessage(signedIn.user, entity, item)) };
-	}
+	if (!canWrite(signedIn, entity, item)) error(403, forbiddenMessage(signedIn, entity, item));
 	return signedIn;
 }
 
-export function requireSignals(user: User | null): Guard {
+export function requireSignals(user: User | null): User {
 	const signedIn = requireUser(user);
-	if (!signedIn.ok) return signedIn;
-	if (!canReadSignals(signedIn.user)) return { ok: false, response: apiError(403, 'Signalen zijn alleen zichtbaar voor medewerkers van de gemeente') };
+	if (!canReadSignals(signedIn)) error(403, 'Signalen zijn alleen zichtbaar voor medewerkers van de gemeente');
 	return signedIn;
 }
 
-export function requireUndo(user: User | null, gemeentecode: string | null): Guard {
+export function requireUndo(user: User | null, gemeentecode: string | null): User {
 	const signedIn = requireUser(user);
-	if (!signedIn.ok) return signedIn;
-	if (!canUndo(signedIn.user, gemeentecode)) return { ok: false, response: apiError(403, 'Alleen een redacteur van deze gemeente kan wijzigingen ongedaan maken') };
+	if (!canUndo(signedIn, gemeentecode)) error(403, 'Alleen een redacteur van deze gemeente kan wijzigingen ongedaan maken');
 	return signedIn;
 }
 
-export function requireAdmin(user: User | null): Guard {
+export function requireAdmin(user: User | null): User {
 	const signedIn = requireUser(user);
-	if (!signedIn.ok) return signedIn;
-	if (!canManageUsers(signedIn.user)) return { ok: false, response: apiError(403, 'Alleen een beheerder beheert gebruikers en rollen') };
+	if (!canManageUsers(signedIn)) error(403, 'Alleen een beheerder beheert gebruikers en rollen');
 	return signedIn;
 }
 

@@ -6,8 +6,10 @@ import * as programmes from './programmes';
 import * as investments from './investments';
 import * as signals from './signals';
 import * as assessments from './area-assessments';
+import * as programmeMonitor from './programme-monitor';
 import type { AuditEntry, Investment, Programme } from '../../domain/register';
 import type { AreaAssessment } from '../../domain/area-assessment';
+import type { MonitorSetup } from '../../domain/effect';
 
 export interface AuditListEntry extends AuditEntry {
 	gemeentecode: string | null;
@@ -85,7 +87,7 @@ export class UndoError extends Error {
 	}
 }
 
-type Entity = 'programme' | 'investment' | 'signal' | 'area_assessment';
+type Entity = 'programme' | 'investment' | 'signal' | 'area_assessment' | 'programme_monitor';
 
 // Per kind of item: how to read it, delete it without a separate audit entry, write a state back, put it back.
 const STORES = {
@@ -113,6 +115,13 @@ const STORES = {
 		drop: (tx: Queryable, id: number) => assessments.drop(tx, id),
 		overwrite: (tx: Queryable, item: unknown) => assessments.overwrite(tx, item as AreaAssessment),
 		restore: (tx: Queryable, item: unknown) => assessments.restore(tx, item as AreaAssessment)
+	},
+	// A programme's succesindicatoren and comparison changes, as one item: undoing the first choice removes it.
+	programme_monitor: {
+		get: programmeMonitor.get,
+		drop: (tx: Queryable, id: number) => programmeMonitor.drop(tx, id),
+		overwrite: (tx: Queryable, item: unknown) => programmeMonitor.overwrite(tx, item as MonitorSetup),
+		restore: (tx: Queryable, item: unknown) => programmeMonitor.overwrite(tx, item as MonitorSetup)
 	}
 } satisfies Record<Entity, unknown>;
 

@@ -1,6 +1,6 @@
-import { json } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { apiError, parseQuery } from '$lib/server/http';
+import { parseQuery } from '$lib/server/http';
 import { kandidatenQuery } from '$lib/server/schemas';
 import { NoAnalysis, candidateData } from '$lib/server/koppelkansen';
 import { CriterionWeightsError, rankCandidates } from '$lib/domain/kandidaten';
@@ -11,22 +11,20 @@ import { SYNTHETIC_LABEL } from '$lib/domain/monitor';
  * contributed and its robustness. Signals count only for signed-in staff; for anyone else they are not read.
  */
 export async function GET({ url, locals }) {
-	const query = parseQuery(url, kandidatenQuery);
-	if (!query.ok) return query.response;
-	const q = query.data;
+	const q = parseQuery(url, kandidatenQuery);
 	let data;
 	try {
 		data = await candidateData(await getDb(), { gemeente: q.gemeente, level: q.level, from: q.from, to: q.to, user: locals.user });
-	} catch (error) {
-		if (error instanceof NoAnalysis) return apiError(404, error.message);
-		throw error;
+	} catch (e) {
+		if (e instanceof NoAnalysis) error(404, e.message);
+		throw e;
 	}
 	let ranked;
 	try {
 		ranked = rankCandidates(data.inputs, data.context, { weights: q.weights, existing: q.existing, topN: q.topN, draws: q.draws });
-	} catch (error) {
-		if (error instanceof CriterionWeightsError) return apiError(400, `Ongeldige parameter weights: ${error.message}`);
-		throw error;
+	} catch (e) {
+		if (e instanceof CriterionWeightsError) error(400, `Ongeldige parameter weights: ${e.message}`);
+		throw e;
 	}
 	const label = data.synthetic ? { synthetic: true, label: SYNTHETIC_LABEL } : { synthetic: false };
 	return json(

@@ -9,9 +9,7 @@ import { actorOf, labelled, labelledFeatures, parseBody, requireEditing, validat
 
 /** The programmes of a gemeente (optionally those running in [from, to], touching a buurt); JSON or GeoJSON. */
 export async function GET({ url }) {
-	const query = parseQuery(url, registerQuery);
-	if (!query.ok) return query.response;
-	const { gemeente, from, to, buurt, format } = query.data;
+	const { gemeente, from, to, buurt, format } = parseQuery(url, registerQuery);
 	const options = { gemeentecode: gemeente, from, to, buurtcode: buurt };
 	const db = await getDb();
 	if (format === 'geojson') return json(labelledFeatures(await programmes.features(db, options)));
@@ -20,21 +18,14 @@ export async function GET({ url }) {
 
 /** Creates a programme (editors of its gemeente, admins). */
 export async function POST({ request, locals }) {
-	const editing = requireEditing(locals.user);
-	if (!editing.ok) return editing.response;
-	const body = await parseBody(request, programmeInputSchema);
-	if (!body.ok) return body.response;
-	const input = body.data;
-	const guard = requireWrite(locals.user, 'programme', { gemeentecode: input.gemeentecode });
-	if (!guard.ok) return guard.response;
+	requireEditing(locals.user);
+	const input = await parseBody(request, programmeInputSchema);
+	const user = requireWrite(locals.user, 'programme', { gemeentecode: input.gemeentecode });
 	const db = await getDb();
-	const result = await db.transaction(async (tx) => {
+	const created = await db.transaction(async (tx) => {
 		const foreign = await programmes.foreignBuurtcodes(tx, input.gemeentecode, input.buurtcodes);
-		if (foreign.length) {
-			return validationError([{ field: 'buurtcodes', message: `geen buurt van ${input.gemeentecode}: ${foreign.join(', ')}` }]);
-		}
-		return programmes.create(tx, actorOf(guard.user), input);
+		if (foreign.length) validationError([{ field: 'buurtcodes', message: `geen buurt van ${input.gemeentecode}: ${foreign.join(', ')}` }]);
+		return programmes.create(tx, actorOf(user), input);
 	});
-	if (result instanceof Response) return result;
-	return json(labelled(result), { status: 201 });
+	return json(labelled(created), { status: 201 });
 }

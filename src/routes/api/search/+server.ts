@@ -6,8 +6,6 @@ import { searchQuery } from '$lib/server/schemas';
 
 /** Areas whose name or code matches `q`, best first (for the search box). */
 export async function GET({ url }) {
-	const query = parseQuery(url, searchQuery);
-	if (!query.ok) return query.response;
-	const { q, gemeente, limit } = query.data;
+	const { q, gemeente, limit } = parseQuery(url, searchQuery);
 	return json(await areas.search(await getDb(), q, { gemeentecode: gemeente, limit }));
 }

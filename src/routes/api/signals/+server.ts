@@ -9,11 +9,8 @@ import { actorOf, labelled, labelledFeatures, locate, parseBody } from '$lib/ser
 
 /** The signals of a gemeente, for signed-in staff only; JSON or GeoJSON. */
 export async function GET({ url, locals }) {
-	const guard = requireSignals(locals.user);
-	if (!guard.ok) return guard.response;
-	const query = parseQuery(url, registerQuery);
-	if (!query.ok) return query.response;
-	const { gemeente, from, to, buurt, format } = query.data;
+	requireSignals(locals.user);
+	const { gemeente, from, to, buurt, format } = parseQuery(url, registerQuery);
 	const options = { gemeentecode: gemeente, from, to, buurtcode: buurt };
 	const db = await getDb();
 	if (format === 'geojson') return json(labelledFeatures(await signals.features(db, options)));
@@ -22,18 +19,13 @@ export async function GET({ url, locals }) {
 
 /** Records a signal (editors of its gemeente, admins); the author is the signed-in user. */
 export async function POST({ request, locals }) {
-	const staff = requireSignals(locals.user);
-	if (!staff.ok) return staff.response;
+	requireSignals(locals.user);
 	const body = await parseBody(request, signalInputSchema);
-	if (!body.ok) return body.response;
 	const db = await getDb();
-	const result = await db.transaction(async (tx) => {
-		const place = await locate(tx, body.data);
-		if (!place.ok) return place.response;
-		const guard = requireWrite(locals.user, 'signal', { gemeentecode: place.gemeentecode });
-		if (!guard.ok) return guard.response;
-		return signals.create(tx, actorOf(guard.user), place.gemeentecode, { ...body.data, buurtcode: place.buurtcode });
+	const created = await db.transaction(async (tx) => {
+		const place = await locate(tx, body);
+		const user = requireWrite(locals.user, 'signal', { gemeentecode: place.gemeentecode });
+		return signals.create(tx, actorOf(user), place.gemeentecode, { ...body, buurtcode: place.buurtcode });
 	});
-	if (result instanceof Response) return result;
-	return json(labelled(result), { status: 201 });
+	return json(labelled(created), { status: 201 });
 }

@@ -1,18 +1,17 @@
-import { json } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { latestYear, urgencyRanking } from '$lib/server/monitor';
-import { apiError, parseQuery } from '$lib/server/http';
+import { parseQuery } from '$lib/server/http';
 import { urgencyQuery } from '$lib/server/schemas';
 import { SYNTHETIC_LABEL } from '$lib/domain/monitor';
 
 /** The areas of a level ranked by urgency under the given domain weights, each with its explanation. */
 export async function GET({ url }) {
 	const query = parseQuery(url, urgencyQuery);
-	if (!query.ok) return query.response;
 	const db = await getDb();
-	const year = query.data.year ?? (await latestYear(db, query.data.gemeente));
-	if (year === null) return apiError(404, `Geen monitorgegevens voor gemeente ${query.data.gemeente}`);
-	const ranking = await urgencyRanking(db, { ...query.data, year });
+	const year = query.year ?? (await latestYear(db, query.gemeente));
+	if (year === null) error(404, `Geen monitorgegevens voor gemeente ${query.gemeente}`);
+	const ranking = await urgencyRanking(db, { ...query, year });
 	const label = ranking.synthetic ? { synthetic: true, label: SYNTHETIC_LABEL } : { synthetic: false };
 	return json(ranking.areas.map((area) => ({ ...area, year, ...label })));
 }

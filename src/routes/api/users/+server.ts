@@ -5,7 +5,6 @@ import * as users from '$lib/server/db/users';
 import { requireAdmin } from '$lib/server/auth/guard';
 
 export async function GET({ locals }) {
-	const guard = requireAdmin(locals.user);
-	if (!guard.ok) return guard.response;
+	requireAdmin(locals.user);
 	return json(await users.list(await getDb()));
 }

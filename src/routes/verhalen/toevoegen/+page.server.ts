@@ -6,7 +6,7 @@ import { canWrite } from '$lib/domain/roles';
 import { describeProblems, parseSlideView } from '$lib/story/view';
 import { slideAddSchema, storyCreateSchema, MAX_SLIDES } from '$lib/domain/stories';
 import { viewSnapshot } from '$lib/server/story-snapshots';
-import { checkSlideViews, writeResponse } from '$lib/server/story-api';
+import { checkSlideViews, writeProblem } from '$lib/server/story-api';
 import { actorOf } from '$lib/server/register-api';
 
 /**
@@ -68,7 +68,7 @@ export const actions = {
 			const story = Number.isInteger(id) && id > 0 ? await stories.get(tx, id) : null;
 			if (!story || story.gemeentecode !== gemeentecode) return fail(400, { ...values, errors: [{ field: 'story', message: 'Kies een verhaal van deze gemeente' }] });
 			const result = await stories.addSlide(tx, actorOf(user), id, slide.data);
-			if (result.status !== 'ok') return fail(400, { ...values, errors: [{ field: 'story', message: (await writeResponse(result, id).json()).error }] });
+			if (result.status !== 'ok') return fail(400, { ...values, errors: [{ field: 'story', message: writeProblem(result, id) }] });
 			return id;
 		});
 		if (typeof outcome !== 'number') return outcome;

@@ -11,8 +11,7 @@ const query = z.object({
 });
 
 export async function POST({ request, url, locals }) {
-	const parsed = parseQuery(url, query);
-	if (!parsed.ok) return parsed.response;
-	const answer = await importUpload(request, locals.user, parsed.data.dryRun === 'true');
+	const { dryRun } = parseQuery(url, query);
+	const answer = await importUpload(request, locals.user, dryRun === 'true');
 	return json(answer.body, { status: answer.status });
 }

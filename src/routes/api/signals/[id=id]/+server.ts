@@ -1,0 +1,41 @@
+import { error, json } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import * as signals from '$lib/server/db/signals';
+import { requireSignals, requireWrite } from '$lib/server/auth/guard';
+import { signalInputSchema } from '$lib/domain/register';
+import { actorOf, labelled, locate, parseBody, parseId } from '$lib/server/register-api';
+
+const notFound = (id: number): never => error(404, `Signaal ${id} bestaat niet`);
+
+export async function GET({ params, locals }) {
+	requireSignals(locals.user);
+	const id = parseId(params.id);
+	return json(labelled((await signals.get(await getDb(), id)) ?? notFound(id)));
+}
+
+/** Replaces a signal's text, place, date and domain (editors of its gemeente, admins); the author stays. */
+export async function PUT({ params, request, locals }) {
+	const user = requireSignals(locals.user);
+	const id = parseId(params.id);
+	const body = await parseBody(request, signalInputSchema);
+	const db = await getDb();
+	const updated = await db.transaction(async (tx) => {
+		const current = (await signals.get(tx, id)) ?? notFound(id);
+		const place = await locate(tx, body);
+		for (const gemeentecode of [current.gemeentecode, place.gemeentecode]) requireWrite(user, 'signal', { gemeentecode });
+		return (await signals.update(tx, actorOf(user), id, place.gemeentecode, { ...body, buurtcode: place.buurtcode }))!;
+	});
+	return json(labelled(updated));
+}
+
+export async function DELETE({ params, locals }) {
+	const user = requireSignals(locals.user);
+	const id = parseId(params.id);
+	const db = await getDb();
+	await db.transaction(async (tx) => {
+		const current = (await signals.get(tx, id)) ?? notFound(id);
+		requireWrite(user, 'signal', { gemeentecode: current.gemeentecode });
+		await signals.remove(tx, actorOf(user), id);
+	});
+	return json({ id, deleted: true });
+}
