@@ -3,12 +3,17 @@ import * as areas from '$lib/server/db/areas';
 import * as indicators from '$lib/server/db/indicators';
 import { areaProfile, themeData } from '$lib/server/monitor';
 import { registerForMap } from '$lib/server/register-map';
+import { cachedByVersion } from '$lib/server/view-cache';
 import { readViewState, shownLevel } from '$lib/domain/view-state';
 import { readThemeState } from '$lib/domain/theme-state';
 import { DEFAULT_WEIGHTS, WeightsError, parseWeights } from '$lib/domain/urgency';
 
 export async function load({ url, locals }) {
 	const db = await getDb();
+	// The theme and the area card depend on the figures and the areas only (not on the user or the register):
+	// computed once per view and data version, shared by every reader (view-cache.ts).
+	const cachedView = <Q, T>(kind: string, query: Q, compute: (query: Q) => Promise<T>) =>
+		cachedByVersion(db, `${kind}:${JSON.stringify(query)}`, () => compute(query));
 	const gemeenten = await areas.listGemeenten(db);
 	const state = readViewState(url.searchParams, gemeenten.map((g) => g.code));
 	const theme = readThemeState(url.searchParams);
@@ -36,13 +41,13 @@ export async function load({ url, locals }) {
 	}
 	const monitorPromise =
 		gemeente && theme.thema && catalogue.length
-			? themeData(db, { gemeente: gemeente.code, level, ...theme, thema: theme.thema, year: theme.jaar, weights })
+			? cachedView('theme', { gemeente: gemeente.code, level, ...theme, thema: theme.thema, year: theme.jaar, weights }, (q) => themeData(db, q))
 			: Promise.resolve(null);
 	// The area card shows the year the map shows: it waits for the theme only when the URL names no year.
 	const profilePromise =
 		current && catalogue.length
 			? (theme.jaar || !theme.thema ? Promise.resolve(theme.jaar) : monitorPromise.then((m) => m?.year ?? null)).then((year) =>
-					areaProfile(db, current.code, { year: year ?? undefined, weights })
+					cachedView('profile', { code: current.code, year: year ?? undefined, weights }, (q) => areaProfile(db, q.code, q))
 				)
 			: Promise.resolve(null);
 	// The register of the gemeente (signals only for staff), and the buurten of the selected area it is listed for.
