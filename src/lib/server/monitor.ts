@@ -6,6 +6,7 @@ import * as areas from './db/areas';
 import * as indicators from './db/indicators';
 import { SYNTHETIC_LABEL, type Weights } from '../domain/monitor';
 import { formatValue } from '../domain/format';
+import { cachedByVersion } from './view-cache';
 import { DEFAULT_DRAWS, DEFAULT_TOP_N, rankUrgency, type AreaUrgency } from '../domain/urgency';
 import type { AreaLevel } from '../domain/areas';
 import type { AreaBudget } from '../domain/wijkbudgetten';
@@ -33,7 +34,17 @@ export async function latestYear(db: Queryable, gemeente: string): Promise<numbe
 	return (await indicators.years(db, gemeente)).at(-1) ?? null;
 }
 
+/**
+ * The urgency ranking of a gemeente's areas at a level (500 draws for robustness): computed once per query and
+ * data version (view-cache.ts), so that the map's theme and the area card share it, as do concurrent readers.
+ */
 export async function urgencyRanking(db: Queryable, q: UrgencyQuery): Promise<UrgencyRanking> {
+	return cachedByVersion(db, `urgency:${JSON.stringify([q.gemeente, q.level, q.year, q.weights, q.topN, q.draws])}`, () =>
+		computeUrgencyRanking(db, q)
+	);
+}
+
+async function computeUrgencyRanking(db: Queryable, q: UrgencyQuery): Promise<UrgencyRanking> {
 	const [matrix, reference, origin] = await Promise.all([
 		indicators.matrix(db, { gemeente: q.gemeente, level: q.level, year: q.year }),
 		indicators.reference(db, { gemeente: q.gemeente, year: q.year }),
