@@ -4,23 +4,33 @@ import * as indicators from '$lib/server/db/indicators';
 import { areaProfile, themeData } from '$lib/server/monitor';
 import { wijkbudgetIndicator } from '$lib/server/wijkbudgetten';
 import { registerForMap } from '$lib/server/register-map';
+import { cachedByVersion } from '$lib/server/view-cache';
 import { readViewState, shownLevel } from '$lib/domain/view-state';
 import { readThemeState } from '$lib/domain/theme-state';
 import { DEFAULT_WEIGHTS, WeightsError, parseWeights } from '$lib/domain/urgency';
 
 export async function load({ url, locals }) {
 	const db = await getDb();
+	// The theme and the area card depend on the figures and the areas only (not on the user or the register):
+	// computed once per view and data version, shared by every reader (view-cache.ts).
+	const cachedView = <Q, T>(kind: string, query: Q, compute: (query: Q) => Promise<T>) =>
+		cachedByVersion(db, `${kind}:${JSON.stringify(query)}`, () => compute(query));
 	const gemeenten = await areas.listGemeenten(db);
 	const state = readViewState(url.searchParams, gemeenten.map((g) => g.code));
 	const theme = readThemeState(url.searchParams);
 	const gemeente = gemeenten.find((g) => g.code === state.gemeente) ?? null;
 
-	const gemeenteDetail = gemeente ? await areas.get(db, gemeente.code) : null;
-	const selected = state.gebied ? await areas.get(db, state.gebied) : gemeenteDetail;
+	// Independent reads run side by side; what needs the level or the theme's year waits for just that.
+	const [gemeenteDetail, selectedArea, catalogue, years] = await Promise.all([
+		gemeente ? areas.get(db, gemeente.code) : null,
+		state.gebied ? areas.get(db, state.gebied) : null,
+		indicators.listCatalogue(db),
+		gemeente ? indicators.years(db, gemeente.code) : Promise.resolve([] as number[])
+	]);
+	const selected = state.gebied ? selectedArea : gemeenteDetail;
 	const notFound = state.gebied && !selected ? state.gebied : null;
 	const current = selected ?? gemeenteDetail;
 	const level = shownLevel(state, current?.level ?? 'gemeente', gemeente?.hasStadsdelen ?? false);
-	const shown = gemeente ? await areas.listRefs(db, gemeente.code, level) : [];
 
 	let weights = DEFAULT_WEIGHTS;
 	let weightsError: string | null = null;
@@ -30,21 +40,29 @@ export async function load({ url, locals }) {
 		if (!(error instanceof WeightsError)) throw error;
 		weightsError = error.message;
 	}
-	const catalogue = await indicators.listCatalogue(db);
 	// The wijkbudget per inhabitant is offered as one more (context) theme next to the monitor's indicators.
 	const budgetTheme = gemeente && catalogue.length ? await wijkbudgetIndicator(db, gemeente.code) : null;
 	if (budgetTheme) catalogue.push(budgetTheme);
-	const years = gemeente ? await indicators.years(db, gemeente.code) : [];
-	const monitor =
+	const monitorPromise =
 		gemeente && theme.thema && catalogue.length
-			? await themeData(db, { gemeente: gemeente.code, level, ...theme, thema: theme.thema, year: theme.jaar, weights })
-			: null;
-	const profile =
-		current && catalogue.length ? await areaProfile(db, current.code, { year: monitor?.year ?? theme.jaar ?? undefined, weights }) : null;
+			? cachedView('theme', { gemeente: gemeente.code, level, ...theme, thema: theme.thema, year: theme.jaar, weights }, (q) => themeData(db, q))
+			: Promise.resolve(null);
+	// The area card shows the year the map shows: it waits for the theme only when the URL names no year.
+	const profilePromise =
+		current && catalogue.length
+			? (theme.jaar || !theme.thema ? Promise.resolve(theme.jaar) : monitorPromise.then((m) => m?.year ?? null)).then((year) =>
+					cachedView('profile', { code: current.code, year: year ?? undefined, weights }, (q) => areaProfile(db, q.code, q))
+				)
+			: Promise.resolve(null);
 	// The register of the gemeente (signals only for staff), and the buurten of the selected area it is listed for.
 	// Which overlays and quarter are shown (lagen, tijd, grootte) is read in the page, not here: SvelteKit reruns a
 	// load only for the search parameters it read, so moving the time control needs no round trip.
-	const registerData = gemeente ? await registerForMap(db, gemeente.code, current, locals.user) : null;
+	const [shown, monitor, profile, registerData] = await Promise.all([
+		gemeente ? areas.listRefs(db, gemeente.code, level) : Promise.resolve([]),
+		monitorPromise,
+		profilePromise,
+		gemeente ? registerForMap(db, gemeente.code, current, locals.user) : Promise.resolve(null)
+	]);
 
 	return {
 		gemeenten,

@@ -142,10 +142,8 @@ test.describe('accessibility', () => {
 		const panel = page.getByRole('complementary', { name: 'Gebiedspaneel' });
 		const table = page.getByRole('region', { name: 'Buurten in beeld' });
 		const targets: [group: string, name: string, locator: Locator][] = [
-			['navigatie', 'Kaart', page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Kaart' })],
-			['navigatie', 'Verhalen', page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verhalen' })],
-			['navigatie', 'Koppelkansen', page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Koppelkansen' })],
-			['navigatie', 'Volgende wijkaanpak', page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Volgende wijkaanpak' })],
+			// The map page's header has one row: the main menu folds behind its button (its links: see the next test).
+			['navigatie', 'Menu', page.getByRole('button', { name: 'Menu' })],
 			['gemeente', 'Enschede', page.getByRole('button', { name: 'Enschede', exact: true })],
 			['gemeente', 'Hengelo', page.getByRole('button', { name: 'Hengelo', exact: true })],
 			['zoeken', 'Zoek een gebied', page.getByRole('combobox', { name: 'Zoek een gebied' })],

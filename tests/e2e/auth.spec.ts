@@ -71,6 +71,8 @@ test.describe('sign-in and roles', () => {
 		// Not an admin: no link to the user administration.
 		await expect(header(page).getByRole('link', { name: 'Gebruikers' })).toHaveCount(0);
 
+		// On the map page the user's name is a button that opens the rest of the user menu.
+		await header(page).getByRole('button', { name: /Hanna Hengelo \(redacteur\)/ }).click();
 		await header(page).getByRole('button', { name: 'Afmelden' }).click();
 		await expect(header(page).getByRole('link', { name: 'Aanmelden' })).toBeVisible();
 		await expect(header(page).getByText('Hanna Hengelo (redacteur)')).toHaveCount(0);

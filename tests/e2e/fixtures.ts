@@ -10,9 +10,28 @@ declare global {
 
 const LOCAL = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export const test = base.extend<{ guard: void; expectedConsoleErrors: RegExp[] }>({
+export const test = base.extend<{ guard: void; expectedConsoleErrors: RegExp[]; panels: 'both' | 'first-visit'; openPanels: void }>({
 	// Console errors a test provokes on purpose (the browser logs every 4xx it loads, e.g. a 403 page), by text.
 	expectedConsoleErrors: [[], { option: true }],
+	// The map page's side panels: a first visit on a laptop opens one of them (map-panels.svelte.ts). Tests that
+	// use the controls and the area card together start as a user who opened both ('both'); the layout tests
+	// look at a first visit ('first-visit').
+	panels: ['both', { option: true }],
+	openPanels: [
+		async ({ context, panels }, use) => {
+			if (panels === 'both') {
+				await context.addInitScript(() => {
+					try {
+						localStorage.setItem('wijkbeeld.panelen', JSON.stringify({ controls: true, card: true, legend: true }));
+					} catch {
+						// a page without storage (about:blank): nothing to open
+					}
+				});
+			}
+			await use();
+		},
+		{ auto: true }
+	],
 	guard: [
 		async ({ page, expectedConsoleErrors }, use) => {
 			const problems: string[] = [];

@@ -414,7 +414,8 @@ test.describe('editing the register in the app', () => {
 				await expectRendered(page, 'register-programme-line', (names) => expect(names).not.toContain(name));
 				expect((await editor.get(`/api/programmes/${created.id}`)).status()).toBe(404);
 
-				// Undo on the Wijzigingen page, reached from the user menu.
+				// Undo on the Wijzigingen page, reached from the user menu (behind the user's name on the map page).
+				await page.getByRole('button', { name: /\(redacteur\)/ }).click();
 				await page.getByRole('link', { name: 'Wijzigingen', exact: true }).click();
 				await expect(page.getByRole('heading', { level: 1, name: 'Wijzigingen in Hengelo' })).toBeVisible();
 				const deleted = page.getByRole('article', { name: `Programma “${name}” verwijderd` });

@@ -306,6 +306,8 @@ test.describe('composing a story', () => {
 		await page.goto('/?gemeente=GM0164');
 		await mapIdle(page);
 		await expect(page.getByRole('link', { name: 'Aan verhaal toevoegen' })).toHaveCount(0);
+		// On the map page the main menu folds behind its button.
+		await page.getByRole('button', { name: 'Menu' }).click();
 		await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verhalen' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Verhalen van Hengelo' })).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'Nieuw verhaal' })).toHaveCount(0);

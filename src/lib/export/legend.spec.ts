@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areasLegend, choroplethLegend, formatBound } from './legend';
+import { areasLegend, choroplethLegend, classLabels, formatBound } from './legend';
 
 const input = {
 	title: 'Huishoudens met een laag inkomen',
@@ -35,6 +35,17 @@ describe('the legend model', () => {
 		expect(legend.classes.map((c) => c.label)).toEqual(['−4,5 – 0', '0 – +2,3']);
 		expect(formatBound(1234.5)).toBe('1.235');
 		expect(formatBound(-0.25)).toBe('−0,3');
+	});
+
+	it('gives close class bounds more decimals instead of writing "5,7 – 5,7"', () => {
+		const classes = [
+			{ from: 5.66, to: 5.71, colour: '#fff', count: 1 },
+			{ from: 5.71, to: 5.74, colour: '#ccc', count: 2 },
+			{ from: 5.74, to: 9.2, colour: '#000', count: 3 }
+		];
+		expect(classLabels(classes)).toEqual(['5,66 – 5,71', '5,71 – 5,74', '5,74 – 9,2']);
+		// Bounds that are apart at one decimal keep one.
+		expect(classLabels([{ from: 1, to: 2.25 }, { from: 2.25, to: 4 }])).toEqual(['1 – 2,3', '2,3 – 4']);
 	});
 
 	it('explains the fills of a map without a theme, and says there is no classification', () => {

@@ -42,8 +42,23 @@ export interface LegendModel {
 }
 
 /** A class bound as the legend writes it: Dutch decimals, a real minus sign, a plus for signed scales. */
-export function formatBound(value: number, signed = false): string {
-	return signed && value > 0 ? `+${formatNumber(value)}` : formatNumber(value).replace('-', '−');
+export function formatBound(value: number, signed = false, digits?: number): string {
+	const text = formatNumber(value, digits);
+	return signed && value > 0 ? `+${text}` : text.replace('-', '−');
+}
+
+/**
+ * The labels of a choropleth's classes, "12,5 – 18". Rounded to one decimal, close bounds can collide
+ * ("5,7 – 5,7"): then every bound gets one more decimal, up to three, until no class reads as empty.
+ */
+export function classLabels(classes: readonly { from: number; to: number }[], signed = false): string[] {
+	const label = (digits: number | undefined) =>
+		classes.map((c) => [formatBound(c.from, signed, digits), formatBound(c.to, signed, digits)] as const);
+	const collides = (labels: (readonly [string, string])[]) =>
+		labels.some(([from, to], i) => (from === to && classes[i].from !== classes[i].to) || (i > 0 && labels[i - 1][0] === from));
+	let labels = label(undefined);
+	for (let digits = 2; digits <= 3 && collides(labels); digits++) labels = label(digits);
+	return labels.map(([from, to]) => `${from} – ${to}`);
 }
 
 export interface ChoroplethLegendInput {
@@ -61,12 +76,13 @@ export interface ChoroplethLegendInput {
 /** As on screen, "geen gegevens" and "te weinig inwoners" are always listed, with their counts (also 0). */
 export function choroplethLegend(input: ChoroplethLegendInput): LegendModel {
 	const signed = input.signed ?? false;
+	const labels = classLabels(input.classes, signed);
 	return {
 		title: input.title,
 		subtitle: input.subtitle,
 		method: input.method,
 		unit: input.unit,
-		classes: input.classes.map((c) => ({ ...c, label: `${formatBound(c.from, signed)} – ${formatBound(c.to, signed)}` })),
+		classes: input.classes.map((c, i) => ({ ...c, label: labels[i] })),
 		other: [
 			{ label: 'geen gegevens', shape: 'fill', colour: input.noData.colour || NO_DATA.colour, count: input.noData.count },
 			{ label: 'te weinig inwoners', shape: 'hatched', colour: input.suppressed.colour || SUPPRESSED.background, count: input.suppressed.count }

@@ -43,6 +43,9 @@ describe('drawing an outline', () => {
 		expect(selfIntersects(bowTie)).toBe(true);
 		expect(finishSketch(sketchOf(bowTie))).toMatchObject({ ok: false, message: /kruisen/ });
 		expect(selfIntersects(square)).toBe(false);
+		// A corner that touches another edge, and an edge that runs back over the one before it, cross as well.
+		expect(selfIntersects([[0, 0], [4, 0], [4, 4], [2, 0], [0, 4]])).toBe(true);
+		expect(selfIntersects([[0, 0], [4, 0], [2, 0], [2, 3]])).toBe(true);
 	});
 
 	it('shows corners, edges and, from three corners, the area', () => {

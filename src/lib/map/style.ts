@@ -7,6 +7,8 @@ import { SUPPRESSED } from '../domain/palettes';
 
 export const MAP_LEVELS = ['stadsdeel', 'wijk', 'buurt'] as const satisfies AreaLevel[];
 export type MapLevel = (typeof MAP_LEVELS)[number];
+/** Coarse to fine: a level with a lower rank holds the areas of a higher one. */
+export const LEVEL_RANK: Record<AreaLevel, number> = { gemeente: 0, stadsdeel: 1, wijk: 2, buurt: 3 };
 
 export const ATTRIBUTION = 'Bron: CBS / Kadaster, Wijk- en Buurtkaart (via PDOK), CC BY 4.0';
 export const LABEL_FONT = 'Wijkbeeld Sans';

@@ -6,6 +6,7 @@ import * as areas from './db/areas';
 import * as indicators from './db/indicators';
 import { SYNTHETIC_LABEL, type Weights } from '../domain/monitor';
 import { formatValue } from '../domain/format';
+import { cachedByVersion } from './view-cache';
 import { DEFAULT_DRAWS, DEFAULT_TOP_N, rankUrgency, urgencyIndicators, type AreaUrgency } from '../domain/urgency';
 import { indicatorProvenance, indicatorSource, scoreProvenance, shortSource, type ViewProvenance } from '../domain/provenance';
 import type { AreaLevel } from '../domain/areas';
@@ -44,7 +45,7 @@ export async function latestYear(db: Queryable, gemeente: string): Promise<numbe
  */
 async function scoredYear(db: Queryable, q: { gemeente: string; level: AreaLevel; year: number }) {
 	const [matrix, reference, wave] = await Promise.all([
-		indicators.matrix(db, q),
+		indicators.matrix(db, { gemeente: q.gemeente, level: q.level, year: q.year }),
 		indicators.reference(db, { gemeente: q.gemeente, year: q.year }),
 		indicators.waveYear(db, { gemeente: q.gemeente, year: q.year })
 	]);
@@ -67,7 +68,17 @@ async function scoredYear(db: Queryable, q: { gemeente: string; level: AreaLevel
 	return { matrix, reference, wave, years };
 }
 
+/**
+ * The urgency ranking of a gemeente's areas at a level (500 draws for robustness): computed once per query and
+ * data version (view-cache.ts), so that the map's theme and the area card share it, as do concurrent readers.
+ */
 export async function urgencyRanking(db: Queryable, q: UrgencyQuery): Promise<UrgencyRanking> {
+	return cachedByVersion(db, `urgency:${JSON.stringify([q.gemeente, q.level, q.year, q.weights, q.topN, q.draws])}`, () =>
+		computeUrgencyRanking(db, q)
+	);
+}
+
+async function computeUrgencyRanking(db: Queryable, q: UrgencyQuery): Promise<UrgencyRanking> {
 	const { matrix, reference, wave, years } = await scoredYear(db, q);
 	const ranked = rankUrgency(
 		{

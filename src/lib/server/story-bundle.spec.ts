@@ -55,6 +55,9 @@ describe('offline bundle', () => {
 		expect(note).toMatch(/Gemaakt op 1 mei 2026 om 12:00/);
 		expect(note).toMatch(/Demodata — geen echte cijfers/);
 		expect(note).toMatch(/CBS \/ Kadaster/);
+		// The attribution's own "Bron:" is not said twice.
+		expect(note).not.toMatch(/Bron: Bron:/);
+		expect(note).toMatch(/^Bron: CBS \/ Kadaster, Wijk- en Buurtkaart \(via PDOK\), CC BY 4\.0\.\r?$/m);
 	});
 
 	it('escapes the title in the page and makes a safe file name', () => {

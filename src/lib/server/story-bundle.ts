@@ -120,7 +120,8 @@ export function readme(story: StorySnapshot, madeAt: Date): string {
 		'   Een presentatie-afstandsbediening (clicker) werkt zo ook.',
 		'',
 		story.synthetic ? `Let op: ${SYNTHETIC_LABEL}. Dit verhaal toont verzonnen voorbeeldwaarden.` : null,
-		`Bron: ${story.attribution}.`,
+		// The attribution may carry its own "Bron:" (snapshot.ts): never "Bron: Bron:".
+		`Bron: ${story.attribution.replace(/^Bron:\s*/i, '').replace(/\.$/, '')}.`,
 		'De live-link onder elke dia opent hetzelfde kaartbeeld in Wijkbeeld, als er wel netwerk is.'
 	];
 	return `${lines.filter((l) => l !== null).join('\r\n')}\r\n`;

@@ -177,7 +177,7 @@ export async function setBounds(
 	for (let i = 0; i < bounds.length; i += BATCH) {
 		const batch = bounds.slice(i, i + BATCH).map((b) => ({ area_code: b.areaCode, indicator: b.indicator, year: b.year, lower: b.lower, upper: b.upper }));
 		const rows = await db.query<{ n: number }>(
-			`UPDATE indicator_values v SET lower = r.lower, upper = r.upper
+			`UPDATE indicator_values v SET lower = r.lower, upper = r.upper, imported_at = now()
 			FROM jsonb_to_recordset($1::text::jsonb) AS r(area_code text, indicator text, year integer, lower double precision, upper double precision)
 			WHERE v.area_code = r.area_code AND v.indicator = r.indicator AND v.year = r.year
 			  AND (v.lower, v.upper) IS DISTINCT FROM (r.lower, r.upper)
