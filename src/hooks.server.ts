@@ -1,10 +1,18 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { closeDb, getDb } from '$lib/server/db';
 import { SESSION_COOKIE, userOfSession } from '$lib/server/auth/sessions';
+import { signInConfigProblem } from '$lib/server/auth/local-users';
+import { readConfig } from '$lib/server/config';
+import { crossSiteRefusal, trustedOrigins } from '$lib/server/same-origin';
 
 // Warm the database before the first request: migrations, and the first-start import when it is empty.
 export const init: ServerInit = async () => {
+	const problem = signInConfigProblem(process.env, readConfig().oidc?.issuer ?? null);
+	if (problem) {
+		console.error(`[wijkbeeld] start geweigerd: ${problem}`);
+		process.exit(1);
+	}
 	await getDb();
 	// adapter-node emits this on SIGTERM/SIGINT once requests have drained; PGlite must be closed
 	// or the process does not exit.
@@ -14,7 +22,9 @@ export const init: ServerInit = async () => {
 };
 
 const requestId: Handle = async ({ event, resolve }) => {
-	event.locals.requestId = event.request.headers.get('x-request-id') ?? crypto.randomUUID().slice(0, 8);
+	// A proxy's id is kept when it looks like one; anything else (8 kB, markup) is not echoed back.
+	const given = event.request.headers.get('x-request-id');
+	event.locals.requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID().slice(0, 8);
 	const response = await resolve(event);
 	response.headers.set('x-request-id', event.locals.requestId);
 	return response;
@@ -53,6 +63,14 @@ const apiErrors: Handle = async ({ event, resolve }) => {
 	return new Response(JSON.stringify(body), { status: response.status, headers });
 };
 
+/** A state-changing request from another site is refused before any route sees it (see same-origin.ts). */
+const sameOrigin: Handle = async ({ event, resolve }) => {
+	const refusal = crossSiteRefusal(event.request.method, event.request.headers, event.url.origin, trusted);
+	if (refusal) error(403, refusal);
+	return resolve(event);
+};
+const trusted = trustedOrigins();
+
 /** The user of the session cookie, for every route and every server-side check. */
 const session: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
@@ -60,7 +78,7 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(requestId, apiErrors, session);
+export const handle = sequence(requestId, apiErrors, sameOrigin, session);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status !== 404) {

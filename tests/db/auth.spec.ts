@@ -42,7 +42,7 @@ describe(`sessions on ${engine}`, () => {
 		await createSession(db, jar, id, 'lokaal', false);
 		const token = jar.get(SESSION_COOKIE);
 		expect(token).toMatch(/^[\w-]{40,}$/);
-		expect(await userOfSession(db, token)).toMatchObject({ id, role: 'editor', gemeentecode: 'GM0164' });
+		expect(await userOfSession(db, token, true)).toMatchObject({ id, role: 'editor', gemeentecode: 'GM0164' });
 		expect(await userOfSession(db, 'onbekend')).toBeNull();
 		expect(await userOfSession(db, undefined)).toBeNull();
 		// Only the hash is stored: the token itself does not find a row.
@@ -65,9 +65,20 @@ describe(`sessions on ${engine}`, () => {
 		const id = await insertUser(db, 'uit@wijkbeeld.test');
 		const jar = new CookieJar();
 		await createSession(db, jar, id, 'lokaal', false);
-		expect(await userOfSession(db, jar.get(SESSION_COOKIE))).not.toBeNull();
+		expect(await userOfSession(db, jar.get(SESSION_COOKIE), true)).not.toBeNull();
 		await db.query('UPDATE users SET active = false WHERE id = $1', [id]);
 		expect(await userOfSession(db, jar.get(SESSION_COOKIE))).toBeNull();
+	});
+
+	it('a session of the local sign-in no longer counts once the local sign-in is off; one through OpenID Connect does', async () => {
+		const id = await insertUser(db, 'lokaal-uit@wijkbeeld.test', { role: 'admin' });
+		const local = new CookieJar();
+		await createSession(db, local, id, 'lokaal', false);
+		const oidc = new CookieJar();
+		await createSession(db, oidc, id, 'oidc', false);
+		expect(await userOfSession(db, local.get(SESSION_COOKIE), true)).toMatchObject({ id, role: 'admin' });
+		expect(await userOfSession(db, local.get(SESSION_COOKIE), false)).toBeNull();
+		expect(await userOfSession(db, oidc.get(SESSION_COOKIE), false)).toMatchObject({ id, role: 'admin' });
 	});
 
 	it('ends a session: the token no longer works and the cookie is gone', async () => {

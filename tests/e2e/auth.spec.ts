@@ -62,7 +62,7 @@ test.describe('sign-in and roles', () => {
 
 	test('local sign-in as an editor shows name and role; signing out returns to anonymous', async ({ page }) => {
 		await page.goto('/aanmelden?terug=/%3Fgemeente%3DGM0164');
-		await expect(page.getByRole('heading', { name: /Lokale aanmelding \(alleen voor ontwikkeling en demonstratie — staat uit in productie\)/ })).toBeVisible();
+		await expect(page.getByRole('heading', { name: /Lokale aanmelding \(alleen voor ontwikkeling en demonstratie — aangezet met WIJKBEELD_LOKALE_AANMELDING=aan\)/ })).toBeVisible();
 		expect(await axeViolations(page), 'axe on the sign-in page').toEqual([]);
 		await page.getByRole('button', { name: 'Aanmelden als Hanna Hengelo (redacteur)' }).click();
 		await expect(page).toHaveURL(`${ORIGIN}/?gemeente=GM0164`);

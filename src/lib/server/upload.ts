@@ -14,7 +14,7 @@ const tooLarge = (): Upload => ({
 });
 
 /** The body, or null when it grows past `limit` bytes (then reading stops). */
-async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
+export async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
 	const reader = body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;

@@ -9,7 +9,7 @@ import type { Db } from '../db/client';
 import * as users from '../db/users';
 import type { OidcConfig } from '../config';
 import { createSession, pruneSessions } from './sessions';
-import { isProduction } from './local-users';
+import { isLoopbackIssuer, isProduction } from './local-users';
 import { safeReturnPath } from '../../domain/roles';
 import type { UserRecord } from '../../domain/users';
 
@@ -21,8 +21,7 @@ const SCOPE = 'openid email profile';
 
 /** Plain http to the provider only on this machine (the test provider) and never in production. */
 export function insecureAllowed(issuer: string, env: NodeJS.ProcessEnv = process.env): boolean {
-	const host = new URL(issuer).hostname;
-	return ['localhost', '127.0.0.1', '[::1]'].includes(host) && !isProduction(env);
+	return isLoopbackIssuer(issuer) && !isProduction(env);
 }
 
 // client_secret_basic is the default of the spec; a provider that lists only client_secret_post gets that.

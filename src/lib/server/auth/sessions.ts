@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
 import type { Queryable } from '../db/client';
 import type { Role, User } from '../../domain/roles';
+import { localSignInAllowed } from './local-users';
 
 export const SESSION_COOKIE = 'wijkbeeld_sessie';
 /** A working day and a half: a session started in the morning lasts through an evening council meeting. */
@@ -58,14 +59,17 @@ export async function createSession(
 	});
 }
 
-/** The active user of a session token, or null when the token is unknown, expired or the user inactive. */
-export async function userOfSession(db: Queryable, token: string | undefined): Promise<User | null> {
+/**
+ * The active user of a session token, or null when the token is unknown, expired or the user inactive. A session
+ * of the local sign-in counts only while the local sign-in is on: switching it off ends them all.
+ */
+export async function userOfSession(db: Queryable, token: string | undefined, localAllowed = localSignInAllowed()): Promise<User | null> {
 	if (!token || token.length > 200) return null;
 	const rows = await db.query<UserRow>(
 		`SELECT u.id, u.email, u.name, u.role, u.gemeentecode, u.organisation
 		 FROM sessions s JOIN users u ON u.id = s.user_id
-		 WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
-		[hash(token)]
+		 WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active AND (s.method <> 'lokaal' OR $2::boolean)`,
+		[hash(token), localAllowed]
 	);
 	return rows[0] ? toUser(rows[0]) : null;
 }

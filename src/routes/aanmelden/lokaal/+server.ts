@@ -1,5 +1,6 @@
-// POST /aanmelden/lokaal (form: email, terug): the local sign-in of the embedded default. Off in production.
-import { redirect } from '@sveltejs/kit';
+// POST /aanmelden/lokaal (form: email, terug): the local sign-in of the embedded default. A 404 unless
+// WIJKBEELD_LOKALE_AANMELDING=aan.
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { apiError } from '$lib/server/http';
@@ -14,7 +15,7 @@ const form = z.object({
 });
 
 export async function POST({ request, cookies, url }) {
-	if (!localSignInAllowed()) return apiError(403, 'De lokale aanmelding staat uit: de app draait in productie');
+	if (!localSignInAllowed()) error(404, 'De lokale aanmelding staat uit');
 	const parsed = form.safeParse(Object.fromEntries(await request.formData()));
 	if (!parsed.success) return apiError(400, 'Ongeldig formulier: verwacht email');
 	const db = await getDb();
