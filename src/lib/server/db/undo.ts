@@ -58,11 +58,14 @@ export interface AuditListOptions {
 	limit: number;
 }
 
-/** The changes in a gemeente, newest first; optionally of one kind of item or one item. */
+/**
+ * The changes in a gemeente, newest first; optionally of one kind of item or one item. A change that moved an item
+ * from one gemeente to another is listed in both.
+ */
 export async function listAudit(db: Queryable, options: AuditListOptions): Promise<AuditListEntry[]> {
 	const rows = await db.query<AuditRow>(
 		`${SELECT}
-		 WHERE gemeentecode = $1 AND ($2::text IS NULL OR entity = $2::text) AND ($3::bigint IS NULL OR entity_id = $3::bigint)
+		 WHERE (gemeentecode = $1 OR before ->> 'gemeentecode' = $1 OR after ->> 'gemeentecode' = $1) AND ($2::text IS NULL OR entity = $2::text) AND ($3::bigint IS NULL OR entity_id = $3::bigint)
 		 ORDER BY id DESC
 		 LIMIT $4`,
 		[options.gemeentecode, options.entity ?? null, options.entityId ?? null, options.limit]

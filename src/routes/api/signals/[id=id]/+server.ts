@@ -10,7 +10,9 @@ const notFound = (id: number): never => error(404, `Signaal ${id} bestaat niet`)
 export async function GET({ params, locals }) {
 	requireSignals(locals.user);
 	const id = parseId(params.id);
-	return json(labelled((await signals.get(await getDb(), id)) ?? notFound(id)));
+	const item = (await signals.get(await getDb(), id)) ?? notFound(id);
+	requireSignals(locals.user, item.gemeentecode);
+	return json(labelled(item));
 }
 
 /** Replaces a signal's text, place, date and domain (editors of its gemeente, admins); the author stays. */
