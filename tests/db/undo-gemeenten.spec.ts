@@ -63,3 +63,23 @@ describe(`undo across gemeenten on ${engine}`, () => {
 		expect(await status(undoChange(db, admin, move.id))).toBe(409);
 	});
 });
+
+describe(`versions on ${engine}`, () => {
+	let db: Db;
+	let actor: { id: number; name: string };
+	beforeAll(async () => {
+		db = await freshDatabase();
+		await loadRegisterAreas(db);
+		actor = await testUser(db);
+	});
+	afterAll(() => db?.close());
+
+	it('counts the writes that change an item, not a write that changes nothing', async () => {
+		const created = await db.transaction((tx) => programmes.create(tx, actor, programmeInput({ name: 'Geteld' })));
+		expect(created.version).toBe(1);
+		const same = await db.transaction((tx) => programmes.update(tx, actor, created.id, programmeInput({ name: 'Geteld' })));
+		expect(same!.version).toBe(1);
+		const changed = await db.transaction((tx) => programmes.update(tx, actor, created.id, programmeInput({ name: 'Anders' })));
+		expect(changed!.version).toBe(2);
+	});
+});

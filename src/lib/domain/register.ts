@@ -198,6 +198,8 @@ export interface Programme extends ProgrammeInput {
 	synthetic: boolean;
 	/** Where the facts come from: 'app' (entered in Wijkbeeld), or the document the first start took them from. */
 	source: string;
+	/** Counts the writes that changed it (migration 009); a PUT or DELETE names the one it was based on. */
+	version: number;
 	updatedAt: string;
 }
 
@@ -232,6 +234,7 @@ export interface Investment extends InvestmentInput {
 	buurtcodes: string[];
 	synthetic: boolean;
 	source: string;
+	version: number;
 	updatedAt: string;
 }
 
@@ -246,12 +249,21 @@ export const signalInputSchema = z
 	.refine((s) => s.buurtcode || s.point, { message: 'geef een buurtcode of een punt', path: ['buurtcode'] });
 export type SignalInput = z.infer<typeof signalInputSchema>;
 
+/**
+ * A write body with the version of the item it was based on (optional: a script that sends none overwrites
+ * whatever is there, as before versions existed); a stale one is refused with 409.
+ */
+export function withVersion<S extends z.ZodType>(schema: S) {
+	return z.intersection(schema, z.object({ version: z.number().int('verwacht een heel getal').positive().optional() }));
+}
+
 export interface Signal extends SignalInput {
 	id: number;
 	gemeentecode: string;
 	buurtcodes: string[];
 	authorName: string;
 	synthetic: boolean;
+	version: number;
 }
 
 export interface AuditEntry {

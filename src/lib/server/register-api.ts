@@ -1,7 +1,7 @@
 // Shared pieces of the register's routes: reading and validating a JSON body, the ids in paths, the
 // synthetic label on every demo item, and finding the gemeente of a place.
 import { error } from '@sveltejs/kit';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { SYNTHETIC_LABEL } from '../domain/register';
 import type { Queryable } from './db/client';
 import * as investments from './db/investments';
@@ -109,3 +109,18 @@ export function requireEditing(user: User | null): User {
 export function actorOf(user: User): Actor {
 	return { id: user.id, name: user.name };
 }
+
+/**
+ * 409 `{ error, current }` when the write was based on another version than the item has now (`expected` given);
+ * the UI then offers to reload. Call it after lockForWrite, so that two writes from one read cannot both pass.
+ */
+export function requireVersion<T extends { version: number }>(current: T, expected: number | undefined, what: string): void {
+	if (expected === undefined || expected === current.version) return;
+	error(409, {
+		message: `${what} is intussen gewijzigd (nu versie ${current.version}, u ging uit van versie ${expected}); laad het opnieuw en breng uw wijziging opnieuw aan`,
+		current
+	});
+}
+
+/** `?version=N` of a DELETE. */
+export const deleteQuery = z.object({ version: z.coerce.number().int('verwacht een heel getal').positive().optional() });

@@ -119,6 +119,14 @@ const STORES = {
 	}
 } satisfies Record<Entity, unknown>;
 
+const VERSIONED_TABLES: Partial<Record<Entity, string>> = { programme: 'programmes', investment: 'investments', signal: 'signals' };
+
+/** An item put back gets a version above the one it was deleted at, so a write based on that one is still stale. */
+async function aboveOldVersion(tx: Queryable, entity: Entity, id: number, old: unknown): Promise<void> {
+	const table = VERSIONED_TABLES[entity];
+	if (table && typeof old === 'number') await tx.query(`UPDATE ${table} SET version = $2 WHERE id = $1`, [id, old + 1]);
+}
+
 function isUndoable(entity: AuditEntry['entity']): entity is Entity {
 	return Object.hasOwn(STORES, entity);
 }
@@ -156,6 +164,7 @@ export async function undo(tx: Queryable, actor: Actor, auditId: number): Promis
 
 	const store = STORES[entry.entity];
 	const current = await store.get(tx, entry.entityId);
+	const versionOf = (item: unknown) => (item as { version?: unknown } | null)?.version;
 	let after: unknown = null;
 	switch (entry.action) {
 		case 'create':
@@ -170,6 +179,7 @@ export async function undo(tx: Queryable, actor: Actor, auditId: number): Promis
 		case 'delete':
 			if (current) throw new UndoError(409, 'Dit item bestaat al weer');
 			await store.restore(tx, entry.before);
+			await aboveOldVersion(tx, entry.entity, entry.entityId, versionOf(entry.before));
 			after = await store.get(tx, entry.entityId);
 			break;
 	}
