@@ -30,6 +30,13 @@ const requestId: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+const DEFAULT_MESSAGES: Record<number, string> = {
+	404: 'Niet gevonden',
+	413: 'De invoer is te groot',
+	415: 'Dit soort invoer wordt hier niet aangenomen',
+	503: 'De dienst is tijdelijk niet beschikbaar; probeer het over een minuut opnieuw'
+};
+
 /**
  * The API speaks JSON `{ error }` for every failure, also for the ones SvelteKit answers itself. A thrown
  * `error(status, { message, errors, current })` becomes `{ error, errors, current }`.
@@ -46,15 +53,18 @@ const apiErrors: Handle = async ({ event, resolve }) => {
 	}
 	const response = await resolve(event);
 	if (response.ok) return response;
-	let body: Record<string, unknown> = { error: response.status === 404 ? 'Niet gevonden' : 'Er ging iets mis op de server' };
+	let body: Record<string, unknown> = { error: DEFAULT_MESSAGES[response.status] ?? (response.status >= 500 ? 'Er ging iets mis op de server' : 'Ongeldig verzoek') };
+	if (response.status === 405) body.error = `Methode ${event.request.method} is hier niet toegestaan (wel: ${response.headers.get('allow') ?? 'GET'})`;
 	if (response.headers.get('content-type')?.includes('application/json')) {
 		const answered = await response.clone().json().catch(() => null);
 		if (answered && typeof answered.error === 'string') return response;
-		if (typeof answered?.message === 'string') {
-			const { message, errors, current, requestId } = answered;
-			body = { error: message, errors, current, requestId: response.status >= 500 ? requestId : undefined };
+		if (typeof answered?.message === 'string' && response.status !== 405) {
+			const { message, errors, current } = answered;
+			body = { error: message, errors, current };
 		}
 	}
+	// A failure of the server names the request, so that the log line can be found (the README promises it).
+	if (response.status >= 500) body.requestId = event.locals.requestId;
 	const headers = new Headers(response.headers);
 	// The body is new, so the length and encoding of the old one no longer apply.
 	headers.delete('content-length');

@@ -24,6 +24,8 @@ export interface Config {
 	importOnStart: boolean;
 	/** Sign-in through OpenID Connect; null when issuer, client id or secret is missing. */
 	oidc: OidcConfig | null;
+	/** PostgreSQL cancels a statement after this long (WIJKBEELD_STATEMENT_TIMEOUT_MS, default 30 s; 0: never). */
+	statementTimeoutMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,8 +34,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		pgliteDir: resolve(env.WIJKBEELD_DB_DIR || '.data/pglite'),
 		dataDir: resolve(env.WIJKBEELD_DATA_DIR || '../shared/data'),
 		importOnStart: env.WIJKBEELD_IMPORT_ON_START !== '0',
-		oidc: readOidcConfig(env)
+		oidc: readOidcConfig(env),
+		statementTimeoutMs: nonNegative(env.WIJKBEELD_STATEMENT_TIMEOUT_MS, 30_000)
 	};
+}
+
+function nonNegative(value: string | undefined, fallback: number): number {
+	const n = Number(value);
+	return value !== undefined && value.trim() !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
 function readOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
