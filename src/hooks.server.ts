@@ -1,10 +1,11 @@
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { closeDb, getDb } from '$lib/server/db';
-import { SESSION_COOKIE, userOfSession } from '$lib/server/auth/sessions';
-import { signInConfigProblem } from '$lib/server/auth/local-users';
+import { sessionCookieName, userOfSession } from '$lib/server/auth/sessions';
+import { isProduction, signInConfigProblem } from '$lib/server/auth/local-users';
 import { readConfig } from '$lib/server/config';
 import { crossSiteRefusal, trustedOrigins } from '$lib/server/same-origin';
+import { EXPENSIVE_ROUTES, RateLimiter } from '$lib/server/rate-limit';
 
 // Warm the database before the first request: migrations, and the first-start import when it is empty.
 export const init: ServerInit = async () => {
@@ -81,14 +82,56 @@ const sameOrigin: Handle = async ({ event, resolve }) => {
 };
 const trusted = trustedOrigins();
 
+/**
+ * Headers every answer carries. The CSP itself comes from kit.csp (svelte.config.js, scripts by hash); embedding is
+ * decided here at run time: frame-ancestors from WIJKBEELD_FRAME_ANCESTORS (default 'self', e.g.
+ * "'self' https://intranet.hengelo.nl"). Staff JSON is never stored by a cache; HSTS in production mode.
+ */
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const set = (name: string, value: string) => {
+		try {
+			response.headers.set(name, value);
+		} catch {
+			// A Response with immutable headers (a fetch passed through): left as it is.
+		}
+	};
+	set('x-content-type-options', 'nosniff');
+	set('referrer-policy', 'strict-origin-when-cross-origin');
+	const csp = response.headers.get('content-security-policy');
+	set('content-security-policy', csp ? `${csp}; frame-ancestors ${frameAncestors}` : `frame-ancestors ${frameAncestors}`);
+	if (frameAncestors === "'self'") set('x-frame-options', 'SAMEORIGIN');
+	if (production) set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	if (event.locals.user && event.url.pathname.startsWith('/api/')) set('cache-control', 'private, no-store');
+	return response;
+};
+const frameAncestors = (process.env.WIJKBEELD_FRAME_ANCESTORS ?? '').replace(/[;\r\n]/g, '').trim() || "'self'";
+const production = isProduction();
+
+/** The expensive public routes answer 429 to a client that asks too often (see rate-limit.ts). */
+const rateLimit: Handle = async ({ event, resolve }) => {
+	const route = EXPENSIVE_ROUTES.find((r) => r.test(event.url.pathname, event.url.searchParams));
+	if (route) {
+		const wait = limiter.take(`${route.group} ${event.getClientAddress()}`, route.limit);
+		if (wait > 0) {
+			return new Response(JSON.stringify({ error: `Te veel verzoeken achter elkaar; probeer het over ${wait} s opnieuw` }), {
+				status: 429,
+				headers: { 'content-type': 'application/json', 'retry-after': String(wait) }
+			});
+		}
+	}
+	return resolve(event);
+};
+const limiter = new RateLimiter();
+
 /** The user of the session cookie, for every route and every server-side check. */
 const session: Handle = async ({ event, resolve }) => {
-	const token = event.cookies.get(SESSION_COOKIE);
+	const token = event.cookies.get(sessionCookieName());
 	event.locals.user = token ? await userOfSession(await getDb(), token) : null;
 	return resolve(event);
 };
 
-export const handle = sequence(requestId, apiErrors, sameOrigin, session);
+export const handle = sequence(requestId, securityHeaders, apiErrors, sameOrigin, rateLimit, session);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status !== 404) {

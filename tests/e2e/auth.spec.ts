@@ -1,3 +1,4 @@
+// @db: runs on PostgreSQL too (scripts/test.js): what it checks depends on the database.
 // Who may do what, in the browser: sign-in through a real OpenID Connect provider (tests/oidc/provider.ts, a
 // second web server on 127.0.0.1) and through the local sign-in, the user menu, signing out, and the user
 // administration — for an admin, and refused to others on the server (403 page, 401/403 from the API).

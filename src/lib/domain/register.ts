@@ -124,7 +124,8 @@ const ring = z
 const vertexCount = (rings: unknown[][]) => rings.reduce((n, r) => n + r.length, 0);
 export const pointSchema = z.object({ type: z.literal('Point'), coordinates: position });
 export const outlineSchema = z
-	.union([
+	// By `type`, so that a problem inside a Polygon is reported as such, not as "Invalid input" of the union.
+	.discriminatedUnion('type', [
 		z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1).max(100) }),
 		z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1).max(100)).min(1).max(100) })
 	])

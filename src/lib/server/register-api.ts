@@ -27,8 +27,14 @@ export async function parseBody<S extends z.ZodType>(request: Request, schema: S
 	if (!type) error(400, 'Verwacht een JSON-body (Content-Type: application/json)');
 	if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) error(415, `Verwacht Content-Type application/json, niet ${type.slice(0, 100)}`);
 	const tooLarge = `De invoer is te groot: hoogstens ${Math.round(maxBytes / 1024)} kB`;
-	if (Number(request.headers.get('content-length') ?? 0) > maxBytes) error(413, tooLarge);
-	const bytes = request.body ? await readLimited(request.body, maxBytes) : new Uint8Array();
+	let bytes: Uint8Array | null;
+	try {
+		bytes = request.body ? await readLimited(request.body, maxBytes) : new Uint8Array();
+	} catch (e) {
+		// The server's own limit (adapter-node's BODY_SIZE_LIMIT) ends the stream with a 413 of its own.
+		if ((e as { status?: number }).status === 413) error(413, tooLarge);
+		throw e;
+	}
 	if (!bytes) error(413, tooLarge);
 	let body: unknown;
 	try {

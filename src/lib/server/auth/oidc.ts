@@ -8,7 +8,7 @@ import * as client from 'openid-client';
 import type { Db } from '../db/client';
 import * as users from '../db/users';
 import type { OidcConfig } from '../config';
-import { createSession, pruneSessions } from './sessions';
+import { createSession, pruneSessions, secureCookies } from './sessions';
 import { isLoopbackIssuer, isProduction } from './local-users';
 import { safeReturnPath } from '../../domain/roles';
 import type { UserRecord } from '../../domain/users';
@@ -169,7 +169,7 @@ export async function finishSignIn(db: Db, oidc: OidcConfig, cookies: Cookies, c
 	}
 
 	await pruneSessions(db);
-	const secure = callbackUrl.protocol === 'https:';
+	const secure = secureCookies();
 	return db.transaction(async (tx) => {
 		const found = await users.findOrCreateForOidc(tx, identity, oidc.admins);
 		if (!found.ok) return { ok: false, reason: found.reason, terug };
