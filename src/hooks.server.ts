@@ -1,4 +1,4 @@
-import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { error, isHttpError, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { closeDb, getDb } from '$lib/server/db';
 import { sessionCookieName, userOfSession } from '$lib/server/auth/sessions';
@@ -14,7 +14,16 @@ export const init: ServerInit = async () => {
 		console.error(`[wijkbeeld] start geweigerd: ${problem}`);
 		process.exit(1);
 	}
-	await getDb();
+	try {
+		await getDb();
+	} catch (e) {
+		// A read-only or full PGlite directory, a database that refuses us: say what and where, and stop (non-zero)
+		// instead of serving pages that all fail.
+		const config = readConfig();
+		const where = config.databaseUrl ? 'de PostgreSQL-server van DATABASE_URL' : `de PGlite-map ${config.pgliteDir} (WIJKBEELD_DB_DIR)`;
+		console.error(`[wijkbeeld] start mislukt: ${where} is niet te gebruiken: ${isHttpError(e) ? e.body.message : ((e as Error).message ?? String(e))}. Controleer of de map schrijfbaar is en er ruimte is.`);
+		process.exit(1);
+	}
 	// adapter-node emits this on SIGTERM/SIGINT once requests have drained; PGlite must be closed
 	// or the process does not exit.
 	process.once('sveltekit:shutdown', () => {

@@ -309,3 +309,32 @@ describe(`OpenID Connect sign-in on ${engine}`, () => {
 		expect(mine.get(SESSION_COOKIE)).toBeUndefined();
 	});
 });
+
+describe(`OpenID Connect identities on ${engine}`, () => {
+	let db: Db;
+	beforeAll(async () => {
+		db = await freshDatabase();
+	});
+	afterAll(() => db?.close());
+
+	const identity = (subject: string, email: string, emailVerified: boolean) => ({ issuer: 'https://login.example', subject, email, emailVerified, name: subject });
+
+	it('grants admin by address only when the provider verified it, and by subject always', async () => {
+		const admins = ['baas@gemeente.test', 'sub:Abc-123_XyZ'];
+		const unverified = await db.transaction((tx) => users.findOrCreateForOidc(tx, identity('s1', 'baas@gemeente.test', false), admins));
+		expect(unverified).toMatchObject({ ok: true, user: { role: 'viewer' } });
+		const bySubject = await db.transaction((tx) => users.findOrCreateForOidc(tx, identity('Abc-123_XyZ', 'iemand@gemeente.test', false), admins));
+		expect(bySubject).toMatchObject({ ok: true, user: { role: 'admin' } });
+		// The subject is compared as the provider sends it: another case is another subject.
+		const otherCase = await db.transaction((tx) => users.findOrCreateForOidc(tx, identity('abc-123_xyz', 'ander@gemeente.test', false), admins));
+		expect(otherCase).toMatchObject({ ok: true, user: { role: 'viewer' } });
+	});
+
+	it('does not link an existing user on an address the provider did not verify', async () => {
+		await insertUser(db, 'voorbereid@gemeente.test', { role: 'editor', gemeentecode: 'GM0164' });
+		const refused = await db.transaction((tx) => users.findOrCreateForOidc(tx, identity('s9', 'voorbereid@gemeente.test', false), []));
+		expect(refused).toEqual({ ok: false, reason: 'email_in_gebruik' });
+		const linked = await db.transaction((tx) => users.findOrCreateForOidc(tx, identity('s9', 'voorbereid@gemeente.test', true), []));
+		expect(linked).toMatchObject({ ok: true, user: { role: 'editor', gemeentecode: 'GM0164' } });
+	});
+});

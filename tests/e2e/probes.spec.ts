@@ -18,7 +18,7 @@ async function as(playwright: { request: { newContext: typeof request.newContext
 
 const programme = (overrides: Record<string, unknown> = {}) => ({
 	gemeentecode: 'GM0164',
-	name: 'E2E probe',
+	name: 'Probe',
 	kind: 'wijkaanpak',
 	phase: 'initieren',
 	startDate: '2024-02-01',
@@ -29,7 +29,7 @@ const programme = (overrides: Record<string, unknown> = {}) => ({
 
 const investment = (overrides: Record<string, unknown> = {}) => ({
 	partner: 'Welbions',
-	projectName: 'E2E probe-investering',
+	projectName: 'Probe-investering',
 	measure: 'isolatie',
 	buurtcode: 'BU01640202',
 	startDate: '2025-01-01',
@@ -110,7 +110,7 @@ test.describe('black-box probes: every attack gets a clear 4xx and writes nothin
 	let partnerDomijn: APIRequestContext;
 	let viewer: APIRequestContext;
 	let anonymous: APIRequestContext;
-	const ids = { stale: 0, undone: 0, enschedeProgramme: 0, welbionsInvestment: 0, enschedeSignal: 0 };
+	const ids = { stale: 0, undone: 0, restored: 0, enschedeProgramme: 0, welbionsInvestment: 0, enschedeSignal: 0 };
 	let partnerCookie = '';
 
 	test.beforeAll(async ({ playwright }) => {
@@ -124,24 +124,32 @@ test.describe('black-box probes: every attack gets a clear 4xx and writes nothin
 		partnerCookie = (await partnerWelbions.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 
 		// Set-up writes happen here, before any census: an item one version on, an undone change, foreign items.
-		const created = await (await admin.post('/api/programmes', { data: programme({ name: 'E2E probe versie' }) })).json();
-		const moved = await admin.put(`/api/programmes/${created.id}`, { data: { ...programme({ name: 'E2E probe versie 2' }), version: created.version } });
+		const created = await (await admin.post('/api/programmes', { data: programme({ name: 'Probe versie' }) })).json();
+		const moved = await admin.put(`/api/programmes/${created.id}`, { data: { ...programme({ name: 'Probe versie 2' }), version: created.version } });
 		expect(moved.status()).toBe(200);
 		ids.stale = created.id;
-		const doomed = await (await admin.post('/api/programmes', { data: programme({ name: 'E2E probe weg' }) })).json();
+		const doomed = await (await admin.post('/api/programmes', { data: programme({ name: 'Probe weg' }) })).json();
 		expect((await admin.delete(`/api/programmes/${doomed.id}`)).status()).toBe(200);
 		const [deletion] = await (await admin.get(`/api/audit?gemeente=GM0164&entity=programme&id=${doomed.id}&limit=1`)).json();
 		expect((await admin.post(`/api/audit/${deletion.id}/undo`)).status()).toBe(200);
 		ids.undone = deletion.id;
-		const enschede = await (await admin.post('/api/programmes', { data: programme({ gemeentecode: 'GM0153', phase: 'gebiedsanalyse', buurtcodes: ['BU01530301'], name: 'E2E probe Enschede' }) })).json();
+		ids.restored = doomed.id;
+		const enschede = await (await admin.post('/api/programmes', { data: programme({ gemeentecode: 'GM0153', phase: 'gebiedsanalyse', buurtcodes: ['BU01530301'], name: 'Probe Enschede' }) })).json();
 		ids.enschedeProgramme = enschede.id;
 		// A name of its own: after a failed probe Playwright starts a new worker, which runs this set-up again.
-		const own = await partnerWelbions.post('/api/investments', { data: investment({ projectName: `E2E probe-investering ${Date.now()}` }) });
+		const own = await partnerWelbions.post('/api/investments', { data: investment({ projectName: `Probe-investering ${Date.now()}` }) });
 		expect(own.status(), await own.text()).toBe(201);
 		ids.welbionsInvestment = (await own.json()).id;
-		const signal = await admin.post('/api/signals', { data: { text: 'E2E probe: signaal in Enschede', buurtcode: 'BU01530301', observedOn: '2025-04-01', domain: 'overig' } });
+		const signal = await admin.post('/api/signals', { data: { text: 'Probe: signaal in Enschede', buurtcode: 'BU01530301', observedOn: '2025-04-01', domain: 'overig' } });
 		expect(signal.status()).toBe(201);
 		ids.enschedeSignal = (await signal.json()).id;
+	});
+
+	// The other specs count what is on the map and in the lists: leave nothing behind.
+	test.afterAll(async () => {
+		for (const id of [ids.stale, ids.restored, ids.enschedeProgramme]) if (id) await admin.delete(`/api/programmes/${id}`);
+		if (ids.welbionsInvestment) await admin.delete(`/api/investments/${ids.welbionsInvestment}`);
+		if (ids.enschedeSignal) await admin.delete(`/api/signals/${ids.enschedeSignal}`);
 	});
 
 	const bomb = () => {

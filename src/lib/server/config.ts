@@ -9,7 +9,10 @@ export interface OidcConfig {
 	clientSecret: string;
 	/** Shown on the sign-in button: "Aanmelden via <name>". */
 	name: string;
-	/** E-mail addresses (lower case) that become admin when their user is created on first sign-in. */
+	/**
+	 * Who becomes admin when their user is created on first sign-in: verified e-mail addresses (lower case), or
+	 * `sub:<subject>` for the provider's stable subject (case kept).
+	 */
 	admins: string[];
 }
 
@@ -56,7 +59,8 @@ function readOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
 		name: env.WIJKBEELD_OIDC_NAME?.trim() || 'de identiteitsprovider',
 		admins: (env.WIJKBEELD_OIDC_ADMINS ?? '')
 			.split(',')
-			.map((a) => a.trim().toLowerCase())
+			.map((a) => a.trim())
+			.map((a) => (a.startsWith('sub:') ? a : a.toLowerCase()))
 			.filter(Boolean)
 	};
 }

@@ -157,7 +157,8 @@ export async function finishSignIn(db: Db, oidc: OidcConfig, cookies: Cookies, c
 			issuer: config.serverMetadata().issuer,
 			subject: claims.sub,
 			email,
-			emailVerified: verified !== false,
+			// Only an explicit true: a provider that does not say (Entra ID omits the claim) has not verified it.
+			emailVerified: verified === true,
 			name: name ?? email ?? claims.sub
 		};
 	} catch (error) {
