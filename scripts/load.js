@@ -52,7 +52,8 @@ try {
 			target: target.name,
 			requests: latencies.length,
 			perSecond: Math.round(latencies.length / seconds),
-			errors: result.errors + result.timeouts + non2xx,
+			// autocannon counts a timeout as an error too.
+			errors: result.errors + non2xx,
 			timeouts: result.timeouts,
 			non2xx,
 			p50: Math.round(percentile(latencies, 50)),
