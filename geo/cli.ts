@@ -3,6 +3,7 @@
 //   npm run import -- boundaries FILE...    CBS/PDOK GeoJSON (gemeenten, wijken, buurten)
 //   npm run import -- pdok URL [--year N]   a PDOK OGC API Features collection (items URL)
 //   npm run import -- stadsdelen FILE       a buurt → stadsdeel indeling (CSV)
+//   npm run import -- wijkbudgetten FILE [--schrijf]  the municipal wijkbudget export (dry run unless --schrijf)
 //   npm run import -- monitor [--catalogus FILE] [--waarden FILE] [--synthetisch] [--bron TEXT]
 //                                           the monitor in long format (catalogue and/or values)
 //   npm run import -- monitor-breed FILE [--jaar N] [--synthetisch] [--bron TEXT]
@@ -25,6 +26,8 @@ import {
 	type MonitorImportResult
 } from './import';
 import { ImportError, formatProblem } from './problems';
+import { basename } from 'node:path';
+import { importWijkbudgetten } from '../src/lib/server/import/wijkbudgetten';
 
 const progress = (message: string) => console.log(message);
 
@@ -85,6 +88,22 @@ async function main(args: string[]): Promise<void> {
 					progress(`${g.gemeentecode}: ${g.stadsdelen} stadsdelen, ${g.buurten} buurten`);
 				}
 				break;
+			case 'wijkbudgetten': {
+				// As an admin acting through the command line; a dry run unless --schrijf is given.
+				const file = rest.find((a) => !a.startsWith('--'));
+				if (!file) throw new Error('geef een CSV- of XLSX-bestand');
+				const dryRun = !rest.includes('--schrijf');
+				const actor = { id: null, name: 'Wijkbeeld (opdrachtregel)' };
+				const user = { id: 0, email: 'cli@localhost', name: actor.name, role: 'admin' as const, gemeentecode: null, organisation: null };
+				const r = await importWijkbudgetten(db, actor, user, { name: basename(file), bytes: await readFile(file) }, { dryRun });
+				for (const e of r.errors) progress(`  rij ${e.row}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
+				progress(
+					`${r.file}: ${r.created} nieuw, ${r.updated} gewijzigd, ${r.unchanged} ongewijzigd, ${r.errors.length} fouten` +
+						(r.errors.length ? '; er is niets ingevoerd' : dryRun ? ' (proefinvoer; schrijf met --schrijf)' : '; ingevoerd')
+				);
+				if (r.errors.length) process.exitCode = 1;
+				break;
+			}
 			case 'monitor': {
 				const catalogue = option(rest, '--catalogus');
 				const values = option(rest, '--waarden');
@@ -126,7 +145,7 @@ async function main(args: string[]): Promise<void> {
 				break;
 			}
 			default:
-				throw new Error(`onbekende opdracht "${command}" (all, boundaries, pdok, stadsdelen, monitor, monitor-breed, cbs)`);
+				throw new Error(`onbekende opdracht "${command}" (all, boundaries, pdok, stadsdelen, wijkbudgetten, monitor, monitor-breed, cbs)`);
 		}
 		progress(`klaar in ${((Date.now() - started) / 1000).toFixed(1)} s (${db.kind})`);
 	} finally {

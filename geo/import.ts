@@ -189,7 +189,7 @@ async function importDefaultsIn(db: Db, dataDir: string, progress: Progress): Pr
 		const result = await importStadsdelenFile(db, join(dataDir, path));
 		for (const g of result.gemeenten) progress(`      ${g.gemeentecode}: ${g.stadsdelen} stadsdelen, ${g.buurten} buurten`);
 	}	await importMonitorDefaultsIn(db, dataDir, progress, `[${++step}/${steps}] `);
-	await db.exec('ANALYZE areas, stadsdelen, stadsdeel_buurten');
+	await db.exec('ANALYZE areas, indelingen, indeling_stadsdelen, indeling_buurten');
 }
 
 /** Loads the demo monitor alone (a database that has its areas from before the monitor existed). */

@@ -18,6 +18,8 @@ export type { ImportedRow, InvestmentImportResult, RowAction } from '../src/lib/
 
 export interface ImportOptions {
 	dryRun: boolean;
+	/** Skip the rows the user may not write (listed with the reason) instead of failing the file on them. */
+	skipForbidden?: boolean;
 	maxRows?: number;
 }
 
@@ -66,7 +68,7 @@ function forbidden(user: User, gemeentecode: string, partner: string, names: Map
  * Checks a sheet row by row against the database and, unless `dryRun` or any row has a problem, writes it.
  * Runs inside the caller's transaction.
  */
-async function importSheet(tx: Queryable, actor: Actor, user: User, sheet: Sheet, dryRun: boolean): Promise<InvestmentImportResult> {
+async function importSheet(tx: Queryable, actor: Actor, user: User, sheet: Sheet, dryRun: boolean, skipForbidden = false): Promise<InvestmentImportResult> {
 	const names = new Map((await areas.listGemeenten(tx)).map((g) => [g.code, g.name]));
 	const errors: RowProblem[] = [];
 	const rows: ImportedRow[] = [];
@@ -105,6 +107,11 @@ async function importSheet(tx: Queryable, actor: Actor, user: User, sheet: Sheet
 			result.buurtcode = located.buurtcode;
 			result.gemeentecode = located.gemeentecode;
 			const denied = sheetRow.partner ? forbidden(user, located.gemeentecode, sheetRow.partner, names) : null;
+			if (denied && skipForbidden) {
+				result.action = 'skipped';
+				result.reason = denied.message;
+				continue;
+			}
 			if (denied) fail(input?.point && !sheetRow.buurtcode && denied.field === 'buurtcode' ? 'lat' : denied.field, denied.message);
 		}
 
@@ -154,6 +161,7 @@ async function importSheet(tx: Queryable, actor: Actor, user: User, sheet: Sheet
 		created: count('create'),
 		updated: count('update'),
 		unchanged: count('unchanged'),
+		skipped: count('skipped'),
 		errors: errors.sort((a, b) => a.row - b.row),
 		rows,
 		synthetic: rows.some((r) => r.synthetic)
@@ -177,7 +185,7 @@ export async function importInvestments(
 		// Two uploads at the same moment would both see "new" and the second would hit the unique key;
 		// imports take turns instead (a lock held until the transaction ends).
 		if (!options.dryRun) await tx.query(`SELECT pg_advisory_xact_lock(hashtext('wijkbeeld.investments.import'))`);
-		return importSheet(tx, actor, user, sheet, options.dryRun);
+		return importSheet(tx, actor, user, sheet, options.dryRun, options.skipForbidden);
 	});
 }
 

@@ -82,7 +82,7 @@ export class SheetError extends Error {
 export const MAX_ROWS = SHEET_MAX_ROWS;
 
 /** A cell as both formats give it: text, a real number, a real date, or empty. */
-type Cell = string | number | Date | null;
+export type Cell = string | number | Date | null;
 
 // ---------------------------------------------------------------------------------------------------------
 // Values in Dutch spreadsheet notation.
@@ -167,7 +167,7 @@ export function parseStatus(cell: Cell): Parsed<InvestmentStatus> {
 	return { error: written === '' ? `is leeg; kies ${list}` : `"${written}" is onbekend; kies ${list}` };
 }
 
-function text(cell: Cell): string {
+export function text(cell: Cell): string {
 	if (cell === null) return '';
 	if (cell instanceof Date) {
 		const date = parseDutchDate(cell);
@@ -179,7 +179,7 @@ function text(cell: Cell): string {
 // ---------------------------------------------------------------------------------------------------------
 // Files: what they are, and their rows as cells by column.
 
-interface RawTable {
+export interface RawTable {
 	columns: string[];
 	rows: { row: number; cells: Cell[] }[];
 }
@@ -492,10 +492,15 @@ function isXlsx(file: SheetFile): 'xlsx' | 'zip' | null {
 }
 
 /**
- * Reads an investment sheet. Throws a SheetError for a file that is not one (wrong format, empty, missing
- * columns, too many rows); otherwise every row comes back, each with its own problems.
+ * Reads a CSV or XLSX file into its header and rows of cells, for any sheet with one row per record (investments,
+ * wijkbudgetten). Throws a SheetError for a file that is not one (wrong format, empty, too many rows); `check`
+ * throws its own when a required column is missing.
  */
-export async function readInvestmentSheet(file: SheetFile, options: { maxRows?: number } = {}): Promise<Sheet> {
+export async function readSheetTable(
+	file: SheetFile,
+	check: (columns: string[]) => void,
+	options: { maxRows?: number } = {}
+): Promise<{ table: RawTable; cellErrors: RowProblem[]; format: 'csv' | 'xlsx' }> {
 	const name = file.name;
 	if (file.bytes.length === 0) throw new SheetError(name, 'het bestand is leeg', 'content');
 	const binary = describeBinary(file.bytes);
@@ -512,12 +517,21 @@ export async function readInvestmentSheet(file: SheetFile, options: { maxRows?: 
 	let cellErrors: RowProblem[] = [];
 	if (zip === 'xlsx') ({ table, cellErrors } = await readXlsxTable(name, file.bytes, maxRows));
 	else table = readCsvTable(name, file.bytes);
-	checkColumns(name, table.columns);
+	check(table.columns);
 	if (table.rows.length === 0) throw new SheetError(name, 'het bestand heeft een kopregel maar geen rijen', 'content');
 	if (table.rows.length > maxRows) {
 		throw new SheetError(name, `het bestand heeft ${table.rows.length} rijen; lees er hoogstens ${maxRows} tegelijk in`, 'too_large');
 	}
+	return { table, cellErrors, format: zip === 'xlsx' ? 'xlsx' : 'csv' };
+}
 
+/**
+ * Reads an investment sheet. Throws a SheetError for a file that is not one (wrong format, empty, missing
+ * columns, too many rows); otherwise every row comes back, each with its own problems.
+ */
+export async function readInvestmentSheet(file: SheetFile, options: { maxRows?: number } = {}): Promise<Sheet> {
+	const name = file.name;
+	const { table, cellErrors, format } = await readSheetTable(file, (columns) => checkColumns(name, columns), options);
 	const index = new Map(table.columns.map((c, i) => [c, i] as const));
 	const rows = table.rows.map(({ row, cells }) => {
 		// A row that ends early (trailing empty fields left out) reads as empty cells; a line broken in two shows
@@ -530,5 +544,5 @@ export async function readInvestmentSheet(file: SheetFile, options: { maxRows?: 
 		}
 		return parsed;
 	});
-	return { file: name, format: zip === 'xlsx' ? 'xlsx' : 'csv', rows };
+	return { file: name, format, rows };
 }

@@ -2,6 +2,7 @@ import { getDb } from '$lib/server/db';
 import * as areas from '$lib/server/db/areas';
 import * as indicators from '$lib/server/db/indicators';
 import { areaProfile, themeData } from '$lib/server/monitor';
+import { wijkbudgetIndicator } from '$lib/server/wijkbudgetten';
 import { registerForMap } from '$lib/server/register-map';
 import { readViewState, shownLevel } from '$lib/domain/view-state';
 import { readThemeState } from '$lib/domain/theme-state';
@@ -30,6 +31,9 @@ export async function load({ url, locals }) {
 		weightsError = error.message;
 	}
 	const catalogue = await indicators.listCatalogue(db);
+	// The wijkbudget per inhabitant is offered as one more (context) theme next to the monitor's indicators.
+	const budgetTheme = gemeente && catalogue.length ? await wijkbudgetIndicator(db, gemeente.code) : null;
+	if (budgetTheme) catalogue.push(budgetTheme);
 	const years = gemeente ? await indicators.years(db, gemeente.code) : [];
 	const monitor =
 		gemeente && theme.thema && catalogue.length

@@ -60,7 +60,7 @@ describe(`importers on ${engine}`, () => {
 	});
 	afterAll(() => db?.close());
 	beforeEach(async () => {
-		await db.exec('DELETE FROM stadsdeel_buurten; DELETE FROM stadsdelen; DELETE FROM areas;');
+		await db.exec('DELETE FROM indelingen; DELETE FROM areas;');
 	});
 
 	describe('boundaries', () => {

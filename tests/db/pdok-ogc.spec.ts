@@ -92,7 +92,7 @@ describe(`PDOK OGC API Features import on ${engine}`, () => {
 		await db?.close();
 	});
 	beforeEach(async () => {
-		await db.exec('DELETE FROM stadsdeel_buurten; DELETE FROM stadsdelen; DELETE FROM areas;');
+		await db.exec('DELETE FROM indelingen; DELETE FROM areas;');
 		requests = [];
 		pages = readPages();
 		serve();

@@ -152,6 +152,8 @@ test.describe('exports', () => {
 		expect(pages[1]).toMatch(/Rang \d+ van \d+ buurten in Hengelo/);
 		expect(pages[1]).toContain('Wijkaanpak Noord');
 		expect(pages[1]).toContain('Welbions');
+		// The wijkbudgetten of De Noork's wijk (Noord), per year, with the share spent.
+		expect(pages[1]).toMatch(/Wijkbudgetten \(bewonersbudgetten\).*2024: € [\d.]+ \(\d+ % besteed/);
 		expect(pages[2]).toContain('Indicatoren 2024');
 		expect(pages[2]).toContain('Huishoudens met laag inkomen');
 		for (const text of pages) {

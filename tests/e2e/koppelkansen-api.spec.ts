@@ -74,9 +74,11 @@ test.describe('koppelkansen API', () => {
 			expect(response.headers()['content-disposition']).toBe('attachment; filename="koppelkansen-hengelo-buurten-2026-01-01-tot-2029-12-31.csv"');
 			const lines = (await response.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
 			expect(lines[0]).toBe(
-				"Rang;Soort;Gebiedscode;Gebied;Score;Urgentiescore;Urgentie;Programma's;Investeringen in het gebied;Investeringen in de buurman;Samen bezig;Toelichting;Opbouw van de score;Let op"
+				"Rang;Soort;Gebiedscode;Gebied;Score;Urgentiescore;Urgentie;Programma's;Investeringen in het gebied;Investeringen in de buurman;Samen bezig;Toelichting;Opbouw van de score;Wijkbudget;Let op"
 			);
 			expect(lines[1]).toMatch(/^1;Koppelkans;BU01640202;De Noork;/);
+			// De Noork lies in wijk Noord, whose demo wijkbudget the column gives (the last year with spending).
+			expect(lines[1]).toMatch(/;Wijkbudget 2024: € \d+,\d\d per inwoner \(gemeente € \d+,\d\d\), \d+ % besteed[^;]*;Demodata — geen echte cijfers$/);
 			expect(lines.slice(1).every((l) => l.endsWith(';Demodata — geen echte cijfers'))).toBe(true);
 		}
 		expect((await request.get('/api/koppelkansen.csv?gemeente=GM0164&kind=x')).status()).toBe(400);

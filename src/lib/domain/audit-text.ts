@@ -19,7 +19,10 @@ export const ENTITY_LABELS: Record<AuditEntry['entity'], string> = {
 	signal: 'Signaal',
 	user: 'Gebruiker',
 	area_assessment: 'Gebiedsbeoordeling',
-	story: 'Verhaal'
+	story: 'Verhaal',
+	programme_monitor: 'Succesindicatoren en vergelijkingsgroep',
+	indeling: 'Indeling (stadsdelen)',
+	wijkbudget: 'Wijkbudget'
 };
 
 export const ACTION_LABELS: Record<AuditEntry['action'], string> = {
@@ -73,6 +76,25 @@ const budget: Formatter = (v) =>
 	Array.isArray(v) && v.length
 		? v.map((b: { year: number; label: string; amount: number }) => `${b.year} ${b.label}: ${formatEuro(b.amount)}`).join('; ')
 		: EMPTY;
+// The succesindicatoren of a programme as a list ("p_laag_inkomen omlaag, doel 18 in 2028, nulmeting 2023: 21,4").
+const succesindicatoren: Formatter = (v) =>
+	Array.isArray(v) && v.length
+		? v
+				.map((i: { code: string; richting: string; doel: number | null; doeljaar: number | null; baseline: { year: number; value: number } | null }) =>
+					[
+						`${i.code} ${i.richting}`,
+						i.doel !== null ? `doel ${i.doel.toLocaleString('nl-NL')}${i.doeljaar ? ` in ${i.doeljaar}` : ''}` : null,
+						i.baseline ? `nulmeting ${i.baseline.year}: ${i.baseline.value.toLocaleString('nl-NL', { maximumFractionDigits: 1 })}` : null
+					]
+						.filter(Boolean)
+						.join(', ')
+				)
+				.join('; ')
+		: EMPTY;
+const comparisonChanges: Formatter = (v, l = {}) =>
+	Array.isArray(v) && v.length
+		? v.map((c: { buurtcode: string; change: string; reden: string }) => `${buurt(c.buurtcode, l)} ${c.change === 'toevoegen' ? 'toegevoegd' : 'weggelaten'} (${c.reden})`).join('; ')
+		: EMPTY;
 
 /** The fields a reader cares about, per kind of item, in the order the forms show them. */
 const FIELDS: Record<string, [key: string, label: string, format: Formatter][]> = {
@@ -118,6 +140,10 @@ const FIELDS: Record<string, [key: string, label: string, format: Formatter][]> 
 		['buurtcode', 'Buurt', buurt],
 		['point', 'Punt', point],
 		['authorName', 'Opgetekend door', text()]
+	],
+	programme_monitor: [
+		['indicators', 'Succesindicatoren', succesindicatoren],
+		['comparisonChanges', 'Vergelijkingsgroep', comparisonChanges]
 	],
 	user: [
 		['name', 'Naam', text()],
@@ -216,6 +242,8 @@ function nameOf(entity: string, item: Record<string, unknown> | null): string {
 			return text(60)(item.text);
 		case 'user':
 			return String(item.name ?? item.email ?? '');
+		case 'wijkbudget':
+			return [item.regeling, item.gebiedscode, item.jaar].filter(Boolean).join(' — ');
 		default:
 			return String(item.name ?? item.title ?? '');
 	}
@@ -236,7 +264,7 @@ export function describeAudit(entry: AuditEntry, lookups: AuditLookups = {}): Re
 	};
 }
 
-const UNDOABLE = new Set(['programme', 'investment', 'signal']);
+const UNDOABLE = new Set(['programme', 'investment', 'signal', 'programme_monitor', 'indeling', 'wijkbudget']);
 
 /**
  * Why this change cannot be undone, as the server would say it; null when it can. `entries` is the trail it

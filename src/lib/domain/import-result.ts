@@ -8,7 +8,7 @@ export interface RowProblem {
 	message: string;
 }
 
-export type RowAction = 'create' | 'update' | 'unchanged' | 'error';
+export type RowAction = 'create' | 'update' | 'unchanged' | 'skipped' | 'error';
 
 export interface ImportedRow {
 	row: number;
@@ -22,6 +22,8 @@ export interface ImportedRow {
 	gemeentecode: string | null;
 	/** For an update: what changes, as "investering_eur: 4.050.000 → 4.100.000". */
 	changes: string[];
+	/** Why a row was skipped (written only when the user asked to skip the rows they may not write). */
+	reason?: string;
 	synthetic: boolean;
 	/** SYNTHETIC_LABEL on synthetic rows (added by the API). */
 	label?: string;
@@ -35,6 +37,8 @@ export interface InvestmentImportResult {
 	created: number;
 	updated: number;
 	unchanged: number;
+	/** Rows left out because the user may not write them (with "alleen toegestane regels"). */
+	skipped: number;
 	errors: RowProblem[];
 	rows: ImportedRow[];
 	/** Some rows are demo data (their toelichting says DEMODATA). */
@@ -50,7 +54,8 @@ export interface ImportResponse extends InvestmentImportResult {
 /** "13 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 fouten" */
 export function importSummary(result: InvestmentImportResult): string {
 	const errors = result.errors.length;
-	return `${result.created} nieuw, ${result.updated} gewijzigd, ${result.unchanged} ongewijzigd, ${errors} ${errors === 1 ? 'fout' : 'fouten'}`;
+	const skipped = result.skipped ? `, ${result.skipped} overgeslagen` : '';
+	return `${result.created} nieuw, ${result.updated} gewijzigd, ${result.unchanged} ongewijzigd${skipped}, ${errors} ${errors === 1 ? 'fout' : 'fouten'}`;
 }
 
 /** The rows with their problems, those with errors first, each group in file order. */

@@ -24,13 +24,14 @@ const result: KoppelkansResult = {
 	],
 	neighbour: true,
 	coupling: { parties: [], from: '2026-04-01', to: '2026-12-31' },
+	wijkbudget: 'Wijkbudget 2024: € 2,49 per inwoner (gemeente € 3,10), 91 % besteed',
 	synthetic: true,
 	label: 'Demodata — geen echte cijfers'
 };
 
 describe('koppelkansenCsv', () => {
 	it('writes Dutch headers and numbers, semicolons, a BOM and CRLF, and the demodata label on synthetic rows', () => {
-		const csv = koppelkansenCsv([result, { ...result, rank: 2, synthetic: false, label: undefined }]);
+		const csv = koppelkansenCsv([result, { ...result, rank: 2, synthetic: false, label: undefined, wijkbudget: undefined }]);
 		expect(csv.startsWith('\uFEFFRang;Soort;Gebiedscode;Gebied;Score;')).toBe(true);
 		const lines = csv.slice(1).split('\r\n');
 		expect(lines).toHaveLength(4);
@@ -41,9 +42,10 @@ describe('koppelkansenCsv', () => {
 				'Noord: gemeente warmtetransitie 2025–2028 (€ 3,5 mln);april 2026 – december 2026;' +
 				'"De Noork — urgentie hoog; ""Welbions""; Wijkaanpak Noord loopt → koppelkans";' +
 				'Urgentie 2,67 (de urgentiescore (alle domeinen even zwaar)) + Lopend programma 1,00 (een lopend programma (Wijkaanpak Noord));' +
+				'Wijkbudget 2024: € 2,49 per inwoner (gemeente € 3,10), 91 % besteed;' +
 				'Demodata — geen echte cijfers'
 		);
-		expect(lines[2].endsWith(';')).toBe(true);
+		expect(lines[2].endsWith(';;')).toBe(true);
 	});
 
 	it('turns cells a spreadsheet would run as a formula into text, and leaves numbers alone', () => {

@@ -18,6 +18,7 @@ export const CSV_HEADERS = [
 	'Samen bezig',
 	'Toelichting',
 	'Opbouw van de score',
+	'Wijkbudget',
 	'Let op'
 ] as const;
 
@@ -46,6 +47,7 @@ function row(r: KoppelkansResult): string[] {
 		r.coupling ? formatMonths(r.coupling.from, r.coupling.to) : '',
 		r.explanation,
 		r.scoreParts.map((p) => `${p.label} ${formatPoints(p.points)} (${p.explanation})`).join(' + '),
+		r.wijkbudget ?? '',
 		r.synthetic ? SYNTHETIC_LABEL : ''
 	];
 }

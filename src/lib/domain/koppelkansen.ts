@@ -258,6 +258,8 @@ export interface KoppelkansResult {
 	/** Whether an investment in a neighbouring buurt takes part in this result. */
 	neighbour: boolean;
 	coupling: Coupling | null;
+	/** Where the gemeente has wijkbudgetten: the area's budget per inhabitant and share spent, in one line. */
+	wijkbudget?: string;
 	synthetic: boolean;
 	label?: string;
 }

@@ -271,7 +271,7 @@ export interface AuditEntry {
 	id: number;
 	at: string;
 	userName: string;
-	entity: 'programme' | 'investment' | 'signal' | 'user' | 'area_assessment' | 'story';
+	entity: 'programme' | 'investment' | 'signal' | 'user' | 'area_assessment' | 'story' | 'programme_monitor' | 'indeling' | 'wijkbudget';
 	entityId: number;
 	action: 'create' | 'update' | 'delete' | 'undo';
 	before: unknown;

@@ -23,7 +23,7 @@ export interface User {
 }
 
 /** What can be written; an area assessment (priority, active residents and partners) is an editor's judgement. */
-export type Entity = 'programme' | 'investment' | 'signal' | 'story' | 'area_assessment';
+export type Entity = 'programme' | 'investment' | 'signal' | 'story' | 'area_assessment' | 'indeling' | 'wijkbudget';
 
 /** What is known of an item to decide on it: its gemeente, and for an investment its partner. */
 export interface ItemScope {

@@ -192,6 +192,22 @@ export function layoutCardPages(content: CardContent, measure: Measure, pagesBef
 		});
 	}
 
+	// Wijkbudgetten next to the programmes and investments (is the residents' money where the need is?), in a few
+	// lines so that a buurt's register stays on one page.
+	if (profile.wijkbudget && profile.wijkbudget.years.length) {
+		const budget = profile.wijkbudget;
+		const closed = budget.years.filter((y) => y.besteedAandeel !== null).at(-1);
+		flow.heading('Wijkbudgetten (bewonersbudgetten)', SIZE.h3, 30);
+		flow.text(
+			budget.years
+				.map((y) => `${y.jaar}: ${formatEuro(y.toegekendEur)}${y.besteedAandeel === null ? ' (loopt nog)' : ` (${formatDutchNumber(Math.round(y.besteedAandeel * 100), 0)} % besteed${y.onderbesteed ? ', onderbesteed' : ''})`}`)
+				.join(' · ') +
+				(closed?.perInwoner != null ? `. ${closed.jaar}: € ${formatNumber(closed.perInwoner, 2)} per inwoner` : '') +
+				`${budget.trend ? `; trend ${budget.trend}` : ''}. Van ${budget.basis}.${budget.synthetic ? ` ${SYNTHETIC_LABEL}.` : ''}`,
+			{ size: SIZE.small }
+		);
+	}
+
 	// The indicators on a page of their own: the table a wijkanalyse copies from.
 	flow.newPage();
 	const compare = profile.level !== 'gemeente';
@@ -249,8 +265,8 @@ export function layoutCardPages(content: CardContent, measure: Measure, pagesBef
 	}));
 }
 
-/** Header and footer of a card page: what the card is, the demodata label, the small print, the page number. */
-function cardChrome(meta: ExportMeta, page: number, pages: number, W: number, H: number, measure: Measure): DrawOp[] {
+/** Header and footer of a card page (and of the voortgangsrapportage): what the card is, the demodata label, the small print, the page number. */
+export function cardChrome(meta: ExportMeta, page: number, pages: number, W: number, H: number, measure: Measure): DrawOp[] {
 	const ops: DrawOp[] = [{ op: 'rect', x: 0, y: 0, w: W, h: H, fill: '#ffffff' }];
 	const titleSize = 12;
 	ops.push({ op: 'text', x: MARGIN, y: MARGIN + titleSize, text: wrapText(meta.title, W - 2 * MARGIN - 120, measure, 'bold', titleSize, 1)[0], weight: 'bold', size: titleSize, colour: INK });

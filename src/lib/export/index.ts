@@ -2,6 +2,7 @@
 //   exportImage({ style, camera, meta, size })  → a PNG of exactly the format's pixel size
 //   handoutPdf(pages)                           → an A4 PDF, one page per { style, camera, meta }
 //   areaCardPdf({ style, camera, meta, content }) → the area card: its map page and the card's pages
+//   progressReportPdf(report, { link, generatedAt }) → a programme's voortgangsrapportage (text and charts)
 // Browser only (MapLibre, canvas); the layout and the PDF painting underneath are pure and tested in Node.
 import type { StyleSpecification } from 'maplibre-gl';
 import regularWoff from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
@@ -9,6 +10,8 @@ import boldWoff from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.wof
 import { loadMapFonts } from '../map/fonts';
 import { canvasMeasure, paintCanvas } from './canvas-painter';
 import { layoutCardPages, type CardContent } from './card';
+import { layoutProgressReport, type ReportOptions } from './progress-report';
+import type { EffectReport } from '../domain/effect';
 import { PAGE_FORMATS, layoutExportPage, metresPerPixel, scaleBarOps, withMapOverlay, type PageFormatId, type PageLayout } from './layout';
 import type { ExportMeta } from './meta';
 import { createPdf, type PdfBuilder, type PdfFonts } from './pdf';
@@ -143,4 +146,16 @@ export function download(blob: Blob, fileName: string): void {
 	link.remove();
 	// The download has started from the URL; give it a moment before letting go of the file.
 	setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The voortgangsrapportage of a programme: text pages with charts, no map image (see progress-report.ts). */
+export async function progressReportPdf(report: EffectReport, options: ReportOptions): Promise<Blob> {
+	const pdf = await createPdf(await pdfFonts());
+	for (const layout of layoutProgressReport(report, options, pdf.measure)) await pdf.addPage(layout);
+	const bytes = await pdf.save({
+		title: `Voortgangsrapportage ${report.programme.name}`,
+		subject: report.synthetic ? 'Voortgangsrapportage · Demodata — geen echte cijfers' : 'Voortgangsrapportage',
+		keywords: ['Wijkbeeld', 'voortgangsrapportage', String(report.programme.id)]
+	});
+	return new Blob([bytes as BlobPart], { type: 'application/pdf' });
 }

@@ -19,9 +19,15 @@ const STATUS_OF_SHEET_ERROR = { format: 415, content: 400, too_large: 413 } as c
 /**
  * Reads the `file` of a multipart request and imports it for `user` (a dry run unless `dryRun` is false).
  * With `expectHash`, the file must be the one a dry run reported (sha256 of its bytes): "Alles invoeren"
- * writes only what was checked.
+ * writes only what was checked. With `skipForbidden`, rows the user may not write are skipped with the reason.
  */
-export async function importUpload(request: Request, user: User | null, dryRun: boolean, expectHash?: string): Promise<UploadAnswer> {
+export async function importUpload(
+	request: Request,
+	user: User | null,
+	dryRun: boolean,
+	expectHash?: string,
+	skipForbidden?: boolean
+): Promise<UploadAnswer> {
 	if (!user) return { status: 401, body: { error: 'Meld u aan om dit te doen' } };
 	if (!canEditAnything(user)) return { status: 403, body: { error: 'U heeft alleen leesrechten en kunt geen investeringen inlezen' } };
 	const upload = await readUpload(request);
@@ -32,7 +38,9 @@ export async function importUpload(request: Request, user: User | null, dryRun: 
 	}
 	let result;
 	try {
-		result = await importInvestments(await getDb(), user, user, upload, { dryRun, maxRows: SHEET_MAX_ROWS });
+		// "Alleen mijn regels": from the query (API) or the form's checkbox (upload page).
+		const skip = skipForbidden ?? upload.fields.alleenToegestaan === 'true';
+		result = await importInvestments(await getDb(), user, user, upload, { dryRun, maxRows: SHEET_MAX_ROWS, skipForbidden: skip });
 	} catch (error) {
 		if (!(error instanceof SheetError)) throw error;
 		return { status: STATUS_OF_SHEET_ERROR[error.reason], body: { error: error.message, errors: error.problems } };

@@ -5,6 +5,7 @@ import * as programmes from './db/programmes';
 import * as analysis from './db/koppelkansen';
 import * as assessments from './db/area-assessments';
 import { latestYear, urgencyRanking } from './monitor';
+import { areaBudget, budgetReason, levelBudgets } from './wijkbudgetten';
 import { DEFAULT_WEIGHTS } from '../domain/urgency';
 import { SYNTHETIC_LABEL, type Domain } from '../domain/monitor';
 import type { AreaLevel } from '../domain/areas';
@@ -119,6 +120,16 @@ export async function koppelkansen(db: Db, q: KoppelkansenQuery): Promise<Koppel
 			// The urgency is demo data when the monitor's values are: the result then is too.
 			const synthetic = result.synthetic || ranking.synthetic;
 			explained.push({ ...result, synthetic, ...(synthetic ? { label: SYNTHETIC_LABEL } : {}) });
+		}
+	}
+	// Where the gemeente has wijkbudgetten: what the residents' own budget comes to there (and whether it is spent).
+	const budgets = await levelBudgets(db, q.gemeente, q.level);
+	if (budgets) {
+		const whole = (await areaBudget(db, { code: q.gemeente, level: 'gemeente', gemeentecode: q.gemeente, year: budgets.year }))?.years ?? [];
+		const byCode = new Map(budgets.areas.map((a) => [a.code, a.years]));
+		for (const result of explained) {
+			const reason = budgetReason(byCode.get(result.code) ?? [], whole);
+			if (reason) result.wijkbudget = reason + (budgets.synthetic ? ` (${SYNTHETIC_LABEL})` : '');
 		}
 	}
 	const results = rankResults(explained);

@@ -8,6 +8,8 @@ import { SYNTHETIC_LABEL, type Weights } from '../domain/monitor';
 import { formatValue } from '../domain/format';
 import { DEFAULT_DRAWS, DEFAULT_TOP_N, rankUrgency, type AreaUrgency } from '../domain/urgency';
 import type { AreaLevel } from '../domain/areas';
+import type { AreaBudget } from '../domain/wijkbudgetten';
+import { WIJKBUDGET_INDICATOR, areaBudget, budgetPerInwoner } from './wijkbudgetten';
 
 export interface UrgencyQuery {
 	gemeente: string;
@@ -79,6 +81,8 @@ export interface AreaProfile {
 	suppressed: boolean;
 	indicators: ProfileIndicator[];
 	urgency: (Omit<AreaUrgency, 'drivers'> & { drivers: AreaUrgency['drivers']; of: number; weights: Weights }) | null;
+	/** Wijkbudgetten (bewonersbudgetten) per year; absent when the gemeente has none. */
+	wijkbudget?: AreaBudget | null;
 }
 
 /** Everything the area card shows, for one year (default: the latest); null for an unknown area. */
@@ -149,7 +153,8 @@ export async function areaProfile(
 					of: ranking!.areas.filter((a) => a.rank !== null).length,
 					weights: options.weights
 				}
-			: null
+			: null,
+		wijkbudget: await areaBudget(db, area)
 	};
 }
 
@@ -213,6 +218,23 @@ export async function themeData(db: Queryable, q: ThemeQuery): Promise<ThemeData
 				suppressed: ranking.suppressed.has(a.code)
 			})),
 			ranking: ranking.areas,
+			diverging: false
+		};
+	}
+	if (q.indicator === WIJKBUDGET_INDICATOR.code) {
+		// Not a monitor indicator: the wijkbudgetten per inhabitant, of the same year (a buurt shows its wijk's).
+		const budget = await budgetPerInwoner(db, q.gemeente, q.level, year);
+		if (!budget) return null;
+		return {
+			kind: 'indicator',
+			year,
+			title: WIJKBUDGET_INDICATOR.name,
+			unit: WIJKBUDGET_INDICATOR.unit,
+			comparison: q.level === 'buurt' ? 'een buurt toont het budget per inwoner van haar wijk' : null,
+			source: `Wijkbudgetten (export van de gemeente)${budget.synthetic ? ` — ${SYNTHETIC_LABEL}` : ''}`,
+			synthetic: budget.synthetic,
+			values: budget.values.map((v) => ({ ...v, raw: v.value, suppressed: false })),
+			ranking: null,
 			diverging: false
 		};
 	}

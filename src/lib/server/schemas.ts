@@ -78,7 +78,9 @@ export const itemId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER
 export const auditQuery = z.object({
 	gemeente: gemeenteCode,
 	entity: z
-		.enum(['programme', 'investment', 'signal', 'area_assessment'], { message: 'verwacht programme, investment, signal of area_assessment' })
+		.enum(['programme', 'investment', 'signal', 'area_assessment', 'programme_monitor', 'indeling', 'wijkbudget'], {
+			message: 'verwacht programme, investment, signal, area_assessment, programme_monitor, indeling of wijkbudget'
+		})
 		.optional(),
 	id: itemId.optional(),
 	limit: z.coerce.number().int().min(1, 'minstens 1').max(500, 'hoogstens 500').default(100)

@@ -5,7 +5,9 @@ import { SHEET_UPLOAD_LIMIT } from '../domain/upload';
 /** Room for the multipart boundaries and part headers around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-export type Upload = { ok: true; name: string; bytes: Uint8Array } | { ok: false; status: 400 | 413; message: string };
+export type Upload =
+	| { ok: true; name: string; bytes: Uint8Array; /** The form's other text fields (e.g. a checkbox). */ fields: Record<string, string> }
+	| { ok: false; status: 400 | 413; message: string };
 
 const tooLarge = (): Upload => ({
 	ok: false,
@@ -72,5 +74,7 @@ export async function readUpload(request: Request, field = 'file'): Promise<Uplo
 	const file = form.get(field);
 	if (!(file instanceof File)) return { ok: false, status: 400, message: `Geen bestand ontvangen in het veld "${field}"` };
 	if (file.size > SHEET_UPLOAD_LIMIT) return tooLarge();
-	return { ok: true, name: file.name || 'upload', bytes: new Uint8Array(await file.arrayBuffer()) };
+	const fields: Record<string, string> = {};
+	for (const [key, value] of form) if (typeof value === 'string') fields[key] = value;
+	return { ok: true, name: file.name || 'upload', bytes: new Uint8Array(await file.arrayBuffer()), fields };
 }

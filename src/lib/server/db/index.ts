@@ -7,6 +7,7 @@ import * as areas from './areas';
 import * as indicators from './indicators';
 import { importDefaults, importMonitorDefaults } from '../../../../geo/import';
 import { seedDemoInvestments } from '../../../../geo/investments-import';
+import { seedDemoWijkbudgetten } from '../import/wijkbudgetten';
 import { seedRegister } from '../seed-register';
 import { seedStories } from '../seed-stories';
 import { pruneSessions } from '../auth/sessions';
@@ -33,6 +34,8 @@ async function open(log: (message: string) => void): Promise<Db> {
 		// The register starts with the programmes of the municipal documents and the demo investments, once.
 		await seedRegister(db, log);
 		await seedDemoInvestments(db, config.dataDir, log);
+		// And the demo wijkbudgetten (bewonersbudgetten), labelled as demodata, once.
+		await seedDemoWijkbudgetten(db, config.dataDir, log);
 		// And with the story for the politieke markt, once.
 		await seedStories(db, log);
 	}

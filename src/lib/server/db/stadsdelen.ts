@@ -1,7 +1,8 @@
-// Municipal stadsdelen: a named grouping of buurten per gemeente. Their geometry is derived (the union
-// of their buurten) and kept in `areas` so that every level is read the same way.
+// Municipal stadsdelen as an import brings them: a buurt → stadsdeel file becomes the gemeente's geldend indeling
+// (indelingen.ts). Their geometry is derived (the union of their buurten) and kept in `areas`.
 import type { Queryable } from './client';
 import { stadsdeelCode } from '../../domain/areas';
+import { rebuildStadsdeelAreas } from './indelingen';
 
 export interface StadsdeelInput {
 	buurtcode: string;
@@ -30,8 +31,9 @@ export async function currentBuurten(
 }
 
 /**
- * Replaces the stadsdeel indeling of one gemeente and year with the given one and derives the
- * stadsdeel geometry. Returns the number of stadsdelen.
+ * Puts an imported indeling of one gemeente and year in force, as its geldend indeling (see indelingen.ts): the
+ * geldend one from the same file is replaced, one from elsewhere (drawn in the app, another file) becomes
+ * historisch. Derives the stadsdeel geometry. Returns the number of stadsdelen.
  */
 export async function replaceIndeling(
 	db: Queryable,
@@ -40,39 +42,33 @@ export async function replaceIndeling(
 	rows: StadsdeelInput[],
 	source: string
 ): Promise<number> {
-	await db.query(`DELETE FROM areas WHERE level = 'stadsdeel' AND gemeentecode = $1 AND year = $2`, [gemeentecode, year]);
-	await db.query(`DELETE FROM stadsdelen WHERE gemeentecode = $1 AND year = $2`, [gemeentecode, year]);
-	const names = [...new Set(rows.map((r) => r.stadsdeel))];
-	const stadsdelen = names.map((name) => ({ code: stadsdeelCode(gemeentecode, name), name }));
+	await db.query(`DELETE FROM indelingen WHERE gemeentecode = $1 AND year = $2 AND status = 'geldend' AND source = $3`, [gemeentecode, year, source]);
 	await db.query(
-		`INSERT INTO stadsdelen (code, gemeentecode, name, year, source)
-		SELECT s->>'code', $2, s->>'name', $3, $4 FROM jsonb_array_elements($1::text::jsonb) AS s`,
-		[JSON.stringify(stadsdelen), gemeentecode, year, source]
+		`UPDATE indelingen SET status = 'historisch', geldend_tot = now(), updated_at = now()
+		 WHERE gemeentecode = $1 AND year = $2 AND status = 'geldend'`,
+		[gemeentecode, year]
+	);
+	const names = [...new Set(rows.map((r) => r.stadsdeel))];
+	const [{ id }] = await db.query<{ id: number }>(
+		`INSERT INTO indelingen (gemeentecode, year, name, status, geldend_vanaf, source, created_by)
+		 VALUES ($1, $2, $3, 'geldend', now(), $4, 'Wijkbeeld (import)') RETURNING id::int AS id`,
+		[gemeentecode, year, `Stadsdelen uit ${source}`.slice(0, 120), source]
 	);
 	await db.query(
-		`INSERT INTO stadsdeel_buurten (buurtcode, year, stadsdeelcode, zekerheid, onderbouwing)
-		SELECT r->>'buurtcode', $2, r->>'stadsdeelcode', r->>'zekerheid', r->>'onderbouwing'
+		`INSERT INTO indeling_stadsdelen (indeling_id, code, name)
+		SELECT $2, s->>'code', s->>'name' FROM jsonb_array_elements($1::text::jsonb) AS s`,
+		[JSON.stringify(names.map((name) => ({ code: stadsdeelCode(gemeentecode, name), name }))), id]
+	);
+	await db.query(
+		`INSERT INTO indeling_buurten (indeling_id, buurtcode, year, stadsdeelcode, zekerheid, onderbouwing)
+		SELECT $3, r->>'buurtcode', $2, r->>'stadsdeelcode', r->>'zekerheid', r->>'onderbouwing'
 		FROM jsonb_array_elements($1::text::jsonb) AS r`,
 		[
 			JSON.stringify(rows.map((r) => ({ ...r, stadsdeelcode: stadsdeelCode(gemeentecode, r.stadsdeel) }))),
-			year
+			year,
+			id
 		]
 	);
-	await db.query(
-		`WITH unioned AS (
-			SELECT s.code, s.name, s.gemeentecode, s.year,
-			       ST_Multi(ST_CollectionExtract(ST_UnaryUnion(ST_Collect(b.geom_rd)), 3)) AS g_rd
-			FROM stadsdelen s
-			JOIN stadsdeel_buurten sb ON sb.stadsdeelcode = s.code AND sb.year = s.year
-			JOIN areas b ON b.code = sb.buurtcode AND b.year = sb.year
-			WHERE s.gemeentecode = $1 AND s.year = $2
-			GROUP BY s.code, s.name, s.gemeentecode, s.year
-		)
-		INSERT INTO areas (code, year, level, name, gemeentecode, wijkcode, geom_rd, geom, label_point, area_ha, source)
-		SELECT code, year, 'stadsdeel', name, gemeentecode, NULL, g_rd, ST_Transform(g_rd, 4326),
-		       ST_Transform(ST_PointOnSurface(g_rd), 4326), ST_Area(g_rd) / 10000.0, $3
-		FROM unioned`,
-		[gemeentecode, year, source]
-	);
-	return stadsdelen.length;
+	await rebuildStadsdeelAreas(db, gemeentecode, year);
+	return names.length;
 }

@@ -6,8 +6,14 @@ import * as programmes from './programmes';
 import * as investments from './investments';
 import * as signals from './signals';
 import * as assessments from './area-assessments';
+import * as programmeMonitor from './programme-monitor';
+import * as indelingen from './indelingen';
+import * as wijkbudgetten from './wijkbudgetten';
 import type { AuditEntry, Investment, Programme } from '../../domain/register';
 import type { AreaAssessment } from '../../domain/area-assessment';
+import type { MonitorSetup } from '../../domain/effect';
+import type { Indeling } from '../../domain/indelingen';
+import type { Wijkbudget } from '../../domain/wijkbudgetten';
 
 export interface AuditListEntry extends AuditEntry {
 	gemeentecode: string | null;
@@ -88,7 +94,7 @@ export class UndoError extends Error {
 	}
 }
 
-type Entity = 'programme' | 'investment' | 'signal' | 'area_assessment';
+type Entity = 'programme' | 'investment' | 'signal' | 'area_assessment' | 'programme_monitor' | 'indeling' | 'wijkbudget';
 
 // Per kind of item: how to read it, delete it without a separate audit entry, write a state back, put it back.
 const STORES = {
@@ -116,6 +122,26 @@ const STORES = {
 		drop: (tx: Queryable, id: number) => assessments.drop(tx, id),
 		overwrite: (tx: Queryable, item: unknown) => assessments.overwrite(tx, item as AreaAssessment),
 		restore: (tx: Queryable, item: unknown) => assessments.restore(tx, item as AreaAssessment)
+	},
+	// A programme's succesindicatoren and comparison changes, as one item: undoing the first choice removes it.
+	programme_monitor: {
+		get: programmeMonitor.get,
+		drop: (tx: Queryable, id: number) => programmeMonitor.drop(tx, id),
+		overwrite: (tx: Queryable, item: unknown) => programmeMonitor.overwrite(tx, item as MonitorSetup),
+		restore: (tx: Queryable, item: unknown) => programmeMonitor.overwrite(tx, item as MonitorSetup)
+	},
+	// Undoing a vaststelling puts the indeling it replaced back in force (indelingen.overwrite).
+	indeling: {
+		get: indelingen.get,
+		drop: indelingen.drop,
+		overwrite: (tx: Queryable, item: unknown) => indelingen.overwrite(tx, item as Indeling),
+		restore: (tx: Queryable, item: unknown) => indelingen.restore(tx, item as Indeling)
+	},
+	wijkbudget: {
+		get: wijkbudgetten.get,
+		drop: (tx: Queryable, id: number) => tx.query('DELETE FROM wijkbudgetten WHERE id = $1', [id]),
+		overwrite: (tx: Queryable, item: unknown) => wijkbudgetten.overwrite(tx, item as Wijkbudget),
+		restore: (tx: Queryable, item: unknown) => wijkbudgetten.restore(tx, item as Wijkbudget)
 	}
 } satisfies Record<Entity, unknown>;
 

@@ -7,11 +7,14 @@ import { importUpload } from '$lib/server/investment-upload';
 
 const query = z.object({
 	// A dry run unless asked otherwise: writing is the deliberate second step.
-	dryRun: z.enum(['true', 'false'], 'verwacht true of false').default('true')
+	dryRun: z.enum(['true', 'false'], 'verwacht true of false').default('true'),
+	// Rows the user may not write (another partner's, another gemeente's) are skipped with the reason instead of
+	// blocking the file; what is written is still all or nothing.
+	alleenToegestaan: z.enum(['true', 'false'], 'verwacht true of false').default('false')
 });
 
 export async function POST({ request, url, locals }) {
-	const { dryRun } = parseQuery(url, query);
-	const answer = await importUpload(request, locals.user, dryRun === 'true');
+	const { dryRun, alleenToegestaan } = parseQuery(url, query);
+	const answer = await importUpload(request, locals.user, dryRun === 'true', undefined, alleenToegestaan === 'true');
 	return json(answer.body, { status: answer.status });
 }
