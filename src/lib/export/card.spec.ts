@@ -63,6 +63,7 @@ const programme: Programme = {
 	drawn: true,
 	synthetic: false,
 	source: 'app',
+	version: 1,
 	updatedAt: '2025-01-01'
 };
 
@@ -86,6 +87,7 @@ function investment(n: number): Investment {
 		buurtcodes: ['BU01640202'],
 		synthetic: true,
 		source: 'demo',
+		version: 1,
 		updatedAt: '2025-01-01'
 	};
 }
