@@ -90,6 +90,8 @@ export default defineConfig({
 				WIJKBEELD_OIDC_CLIENT_ID: OIDC_PROVIDER.clientId,
 				WIJKBEELD_OIDC_CLIENT_SECRET: OIDC_PROVIDER.clientSecret,
 				WIJKBEELD_OIDC_NAME: OIDC_PROVIDER.name,
+				// The tests sign in locally as each role (allowed next to this loopback test provider only).
+				WIJKBEELD_LOKALE_AANMELDING: 'aan',
 				// As scripts/start.js: room for a 5 MB spreadsheet upload (adapter-node's default is 512 kB).
 				BODY_SIZE_LIMIT: '6M'
 			}

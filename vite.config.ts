@@ -1,6 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
+// `npm run dev` tries every role through the local sign-in, unless a real identity provider is configured.
+if (process.argv.includes('dev') && !process.env.WIJKBEELD_OIDC_ISSUER) process.env.WIJKBEELD_LOKALE_AANMELDING ??= 'aan';
+
 export default defineConfig({
 	plugins: [sveltekit()],
 	// PGlite ships its WASM and data files next to its JS; Vite must not pre-bundle it.

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import {
 	INVESTMENT_COLUMNS,
 	SheetError,
@@ -23,8 +24,8 @@ const encode = (text: string): SheetFile['bytes'] => new TextEncoder().encode(te
 const HEADER = INVESTMENT_COLUMNS.join(';');
 
 /** The rejection of reading `file`, which must be a SheetError. */
-async function sheetError(file: SheetFile): Promise<SheetError> {
-	const error = await readInvestmentSheet(file).then(
+async function sheetError(file: SheetFile, options: { maxRows?: number } = {}): Promise<SheetError> {
+	const error = await readInvestmentSheet(file, options).then(
 		() => undefined,
 		(e: unknown) => e
 	);
@@ -274,6 +275,29 @@ describe('readInvestmentSheet: files that are not an investment sheet', () => {
 });
 
 describe('readInvestmentSheet: XLSX', () => {
+	it('refuses a zip bomb quickly, before unpacking it', async () => {
+		const book = new ExcelJS.Workbook();
+		book.addWorksheet('Investeringen').addRow(INVESTMENT_COLUMNS as unknown as string[]);
+		const files = unzipSync(new Uint8Array(await book.xlsx.writeBuffer()));
+		// The sheet becomes 30 MB of zeros: about 30 kB compressed.
+		files['xl/worksheets/sheet1.xml'] = new Uint8Array(30 * 1024 * 1024);
+		const bomb = zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [v, { level: 9 }] as const])));
+		expect(bomb.length).toBeLessThan(100_000);
+		const error = await sheetError({ name: 'bom.xlsx', bytes: bomb });
+		expect(error.reason).toBe('too_large');
+		expect(error.message).toMatch(/^bom\.xlsx: xl\/worksheets\/sheet1\.xml pakt uit tot 30 MB/);
+	});
+
+	it('reads only the first worksheet, and stops at the row limit before reading cells', async () => {
+		const book = new ExcelJS.Workbook();
+		const first = book.addWorksheet('Investeringen');
+		first.addRow(INVESTMENT_COLUMNS as unknown as string[]);
+		for (let i = 0; i < 12; i++) first.addRow(['Welbions', `P${i}`, 'isolatie', 'BU01640202']);
+		book.addWorksheet('Notities').addRow(['geen kolommen']);
+		const error = await sheetError({ name: 'lang.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()) }, { maxRows: 10 });
+		expect(error.message).toBe('lang.xlsx: het bestand heeft 12 rijen; lees er hoogstens 10 tegelijk in');
+	});
+
 	async function workbook(fill: (sheet: ExcelJS.Worksheet) => void, name = 'levering.xlsx'): Promise<SheetFile> {
 		const book = new ExcelJS.Workbook();
 		fill(book.addWorksheet('Investeringen'));

@@ -6,6 +6,8 @@ import { parseDutchNumber as parseDutch } from '../src/lib/domain/dutch-number';
 import { BUURT_CODE } from '../src/lib/domain/areas';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
+import { WORKBOOK_LIMITS, ZipLimitError, firstWorksheetPath, unzipBounded } from './zip-entries';
 import {
 	INVESTMENT_STATUSES,
 	INVESTMENT_STATUS_LABELS,
@@ -289,16 +291,44 @@ function isCellError(cell: Cell | { error: string }): cell is { error: string } 
 	return cell !== null && typeof cell === 'object' && !(cell instanceof Date);
 }
 
-async function readXlsxTable(file: string, bytes: Uint8Array): Promise<{ table: RawTable; cellErrors: RowProblem[] }> {
+/**
+ * The workbook with only what exceljs needs to read its first sheet, unpacked within WORKBOOK_LIMITS (see
+ * zip-entries.ts): a zip bomb is refused before anything large is unpacked, and other sheets are never parsed.
+ */
+function firstSheetOnly(file: string, bytes: Uint8Array): Uint8Array {
+	let files: Map<string, Uint8Array>;
+	try {
+		files = unzipBounded(bytes, WORKBOOK_LIMITS);
+	} catch (error) {
+		if (error instanceof ZipLimitError && error.kind === 'corrupt') {
+			throw new SheetError(file, 'is geen leesbare XLSX-werkmap (een zip-bestand, maar geen Excel-werkmap)', 'format');
+		}
+		if (error instanceof ZipLimitError) throw new SheetError(file, error.message, 'too_large');
+		throw error;
+	}
+	const first = firstWorksheetPath(files);
+	for (const name of [...files.keys()]) {
+		if (/^xl\/worksheets\/[^/]+\.xml$/.test(name) && name !== first) files.delete(name);
+	}
+	// Stored, not compressed again: it is read once, in memory.
+	return zipSync(Object.fromEntries(files), { level: 0 });
+}
+
+async function readXlsxTable(file: string, bytes: Uint8Array, maxRows: number): Promise<{ table: RawTable; cellErrors: RowProblem[] }> {
 	const workbook = new ExcelJS.Workbook();
+	const checked = firstSheetOnly(file, bytes);
 	try {
 		// exceljs wants a Node Buffer (its zip reader checks for one).
-		await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+		await workbook.xlsx.load(Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength) as unknown as ArrayBuffer);
 	} catch {
 		throw new SheetError(file, 'is geen leesbare XLSX-werkmap (een zip-bestand, maar geen Excel-werkmap)', 'format');
 	}
 	const sheet = workbook.worksheets[0];
 	if (!sheet || sheet.actualRowCount === 0) throw new SheetError(file, 'het eerste werkblad is leeg', 'content');
+	// Refused before its rows are turned into cells: the header row does not count.
+	if (sheet.actualRowCount - 1 > maxRows) {
+		throw new SheetError(file, `het bestand heeft ${sheet.actualRowCount - 1} rijen; lees er hoogstens ${maxRows} tegelijk in`, 'too_large');
+	}
 	const headerRow = sheet.getRow(1);
 	const columns: string[] = [];
 	for (let c = 1; c <= headerRow.cellCount; c++) {
@@ -473,13 +503,13 @@ export async function readSheetTable(
 	}
 	if (!zip && /\.xlsx$/i.test(name)) throw new SheetError(name, 'heet .xlsx maar is geen Excel-werkmap', 'format');
 
+	const maxRows = options.maxRows ?? MAX_ROWS;
 	let table: RawTable;
 	let cellErrors: RowProblem[] = [];
-	if (zip === 'xlsx') ({ table, cellErrors } = await readXlsxTable(name, file.bytes));
+	if (zip === 'xlsx') ({ table, cellErrors } = await readXlsxTable(name, file.bytes, maxRows));
 	else table = readCsvTable(name, file.bytes);
 	check(table.columns);
 	if (table.rows.length === 0) throw new SheetError(name, 'het bestand heeft een kopregel maar geen rijen', 'content');
-	const maxRows = options.maxRows ?? MAX_ROWS;
 	if (table.rows.length > maxRows) {
 		throw new SheetError(name, `het bestand heeft ${table.rows.length} rijen; lees er hoogstens ${maxRows} tegelijk in`, 'too_large');
 	}

@@ -38,6 +38,9 @@ if (built.some((file) => !existsSync(file) || statSync(file).mtimeMs < sourceTim
 const env = { ...process.env, HOST: process.env.HOST ?? '127.0.0.1', PORT: process.env.PORT ?? '3000' };
 // adapter-node refuses request bodies over 512 kB by default; a spreadsheet upload may be 5 MB (src/lib/domain/upload.ts).
 env.BODY_SIZE_LIMIT ??= '6M';
+// On a laptop the local sign-in lets you try every role; next to a real identity provider it stays off (the app
+// would refuse to start with both).
+if (!env.WIJKBEELD_OIDC_ISSUER) env.WIJKBEELD_LOKALE_AANMELDING ??= 'aan';
 env.ORIGIN ??= `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
 console.log(`[wijkbeeld] start op ${env.ORIGIN} (${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite in ' + (env.WIJKBEELD_DB_DIR ?? '.data/pglite')})`);
 const server = spawn(process.execPath, ['build'], { cwd: root, env, stdio: 'inherit' });

@@ -2,7 +2,9 @@
 // The one test command: `npm test` (CI runs exactly this too, see .ci/run).
 // Plain Node with builtins only: it runs before node_modules exists and installs it.
 //
-//   npm test                     everything: system check, unit, db on PGlite and PostgreSQL, build, e2e on both
+//   npm test                     everything: system check, unit, db on PGlite and PostgreSQL, build, the whole e2e
+//                                suite on PGlite and, on PostgreSQL, the e2e specs marked `// @db` (their behaviour
+//                                depends on the database: writes, constraints, locks, queries)
 //   npm test -- --only unit      one group (unit | db | e2e; repeat or comma-separate for several)
 //   npm test -- --keep-going     run the later test steps even when one fails (default: stop at the first)
 //
@@ -12,7 +14,8 @@
 // Free ports are looked for so that two checkouts can run their tests at the same time.
 // The last line of output is always `N passed, M failed` over all vitest and playwright runs (skipped tests are
 // not counted as passed; a step that fails outside any test — install, build, a crashed runner — counts as one
-// failure, so a failing run never reports 0 failed).
+// failure, so a failing run never reports 0 failed). Above it, when anything failed, each failing test is listed
+// with its file, title and the first line of its error, so that a CI log that keeps only its tail still names them.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -170,6 +173,35 @@ function readJson(file) {
 	}
 }
 
+const failures = []; // { run, file, title, error }
+// eslint-disable-next-line no-control-regex -- colour codes from the runners are stripped
+const firstLine = (text) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 200) ?? '';
+const relative = (file) => String(file ?? '').replace(`${root}/`, '');
+
+function vitestFailures(run, file) {
+	for (const result of readJson(file)?.testResults ?? []) {
+		const failed = (result.assertionResults ?? []).filter((a) => a.status === 'failed');
+		for (const a of failed) failures.push({ run, file: relative(result.name), title: a.fullName ?? a.title, error: firstLine(a.failureMessages?.[0]) });
+		if (result.status === 'failed' && failed.length === 0) failures.push({ run, file: relative(result.name), title: '(the file did not run)', error: firstLine(result.message) });
+	}
+}
+
+function playwrightFailures(run, file) {
+	const report = readJson(file);
+	const walk = (suite, titles) => {
+		for (const spec of suite.specs ?? []) {
+			for (const t of spec.tests ?? []) {
+				if (t.status !== 'unexpected') continue;
+				const result = (t.results ?? []).find((r) => r.status !== 'passed') ?? {};
+				failures.push({ run, file: `tests/e2e/${spec.file}:${spec.line}`, title: [...titles, spec.title].join(' › '), error: firstLine(result.error?.message ?? result.status) });
+			}
+		}
+		for (const child of suite.suites ?? []) walk(child, child.title && !child.title.endsWith('.ts') ? [...titles, child.title] : titles);
+	};
+	for (const suite of report?.suites ?? []) walk(suite, []);
+	for (const error of report?.errors ?? []) failures.push({ run, file: '(playwright)', title: '(outside any test)', error: firstLine(error.message) });
+}
+
 function vitestCounts(file) {
 	const report = readJson(file);
 	if (!report) return undefined;
@@ -250,6 +282,7 @@ async function vitest(project, label, env, extra = []) {
 		{ env }
 	);
 	record(`vitest ${label}`, code, vitestCounts(out));
+	vitestFailures(`vitest ${label}`, out);
 	return code === 0;
 }
 
@@ -284,7 +317,12 @@ function e2eSpecs(dir = join(root, 'tests', 'e2e')) {
 		.map((e) => join(e.parentPath ?? e.path, e.name));
 }
 
-async function playwright(label, env) {
+/** The e2e specs whose behaviour depends on the database: they say so with a line `// @db`. */
+function dbSpecs() {
+	return e2eSpecs().filter((file) => /^\/\/ @db\b/m.test(readFileSync(file, 'utf8')));
+}
+
+async function playwright(label, env, files = []) {
 	const out = join(REPORTS, `playwright-${label}.json`);
 	rmSync(out, { force: true });
 	// Playwright sets FORCE_COLOR for its web server; a NO_COLOR next to it only makes Node warn.
@@ -294,7 +332,7 @@ async function playwright(label, env) {
 	// manual `npx playwright test` at the same time (default .tmp/test-results) must not share it with this run.
 	const pgliteDir = join(root, '.tmp', `e2e-pglite-${Date.now()}`);
 	mkdirSync(pgliteDir, { recursive: true });
-	const code = await run(bin('playwright'), ['test', '--reporter=list,json'], {
+	const code = await run(bin('playwright'), ['test', '--reporter=list,json', ...files.map((f) => f.replace(`${root}/`, ''))], {
 		env: {
 			...rest,
 			PLAYWRIGHT_JSON_OUTPUT_NAME: out,
@@ -303,6 +341,7 @@ async function playwright(label, env) {
 		}
 	});
 	record(`playwright ${label}`, code, playwrightCounts(out));
+	playwrightFailures(`playwright ${label}`, out);
 	// Keep the database of a failed run to look at; the next run clears it (see removeOldPgliteDirs).
 	if (code === 0) rmSync(pgliteDir, { recursive: true, force: true });
 	return code === 0;
@@ -335,7 +374,7 @@ if (groups.has('e2e')) {
 			removeOldPgliteDirs();
 			return playwright('pglite', withoutEnv('E2E_DATABASE_URL', 'DATABASE_URL'));
 		});
-		step('e2e tests on PostgreSQL (playwright)', async () => {
+		step('e2e tests on PostgreSQL, the specs marked // @db (playwright)', async () => {
 			let url = process.env.E2E_DATABASE_URL;
 			if (url) console.log('test: E2E_DATABASE_URL is set: using that server');
 			else {
@@ -346,7 +385,9 @@ if (groups.has('e2e')) {
 				url = fresh.stdout.split('\n').pop();
 			}
 			console.log(`test: E2E_DATABASE_URL=${url}`);
-			return playwright('postgres', { ...withoutEnv('DATABASE_URL'), E2E_DATABASE_URL: url });
+			const marked = dbSpecs();
+			console.log(`test: on PostgreSQL only the ${marked.length} specs marked // @db: ${marked.map((f) => f.replace(`${root}/tests/e2e/`, '')).join(', ')}`);
+			return playwright('postgres', { ...withoutEnv('DATABASE_URL'), E2E_DATABASE_URL: url }, marked);
 		});
 	}
 }
@@ -405,6 +446,10 @@ console.log('');
 for (const r of runs) {
 	const counts = `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`;
 	console.log(`  ${r.name.padEnd(24)} ${counts}${r.note ? `  (${r.note})` : ''}`);
+}
+if (failures.length) {
+	console.log(`\nfailing tests (${failures.length}):`);
+	for (const f of failures) console.log(`  ✘ [${f.run}] ${f.file} › ${f.title}\n      ${f.error}`);
 }
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);

@@ -42,7 +42,7 @@ describe(`sessions on ${engine}`, () => {
 		await createSession(db, jar, id, 'lokaal', false);
 		const token = jar.get(SESSION_COOKIE);
 		expect(token).toMatch(/^[\w-]{40,}$/);
-		expect(await userOfSession(db, token)).toMatchObject({ id, role: 'editor', gemeentecode: 'GM0164' });
+		expect(await userOfSession(db, token, true)).toMatchObject({ id, role: 'editor', gemeentecode: 'GM0164' });
 		expect(await userOfSession(db, 'onbekend')).toBeNull();
 		expect(await userOfSession(db, undefined)).toBeNull();
 		// Only the hash is stored: the token itself does not find a row.
@@ -65,9 +65,20 @@ describe(`sessions on ${engine}`, () => {
 		const id = await insertUser(db, 'uit@wijkbeeld.test');
 		const jar = new CookieJar();
 		await createSession(db, jar, id, 'lokaal', false);
-		expect(await userOfSession(db, jar.get(SESSION_COOKIE))).not.toBeNull();
+		expect(await userOfSession(db, jar.get(SESSION_COOKIE), true)).not.toBeNull();
 		await db.query('UPDATE users SET active = false WHERE id = $1', [id]);
 		expect(await userOfSession(db, jar.get(SESSION_COOKIE))).toBeNull();
+	});
+
+	it('a session of the local sign-in no longer counts once the local sign-in is off; one through OpenID Connect does', async () => {
+		const id = await insertUser(db, 'lokaal-uit@wijkbeeld.test', { role: 'admin' });
+		const local = new CookieJar();
+		await createSession(db, local, id, 'lokaal', false);
+		const oidc = new CookieJar();
+		await createSession(db, oidc, id, 'oidc', false);
+		expect(await userOfSession(db, local.get(SESSION_COOKIE), true)).toMatchObject({ id, role: 'admin' });
+		expect(await userOfSession(db, local.get(SESSION_COOKIE), false)).toBeNull();
+		expect(await userOfSession(db, oidc.get(SESSION_COOKIE), false)).toMatchObject({ id, role: 'admin' });
 	});
 
 	it('ends a session: the token no longer works and the cookie is gone', async () => {
@@ -296,5 +307,34 @@ describe(`OpenID Connect sign-in on ${engine}`, () => {
 		const result = await finishSignIn(db, oidc, mine, callback);
 		expect(result).toMatchObject({ ok: false, reason: 'mislukt' });
 		expect(mine.get(SESSION_COOKIE)).toBeUndefined();
+	});
+});
+
+describe(`OpenID Connect identities on ${engine}`, () => {
+	let db: Db;
+	beforeAll(async () => {
+		db = await freshDatabase();
+	});
+	afterAll(() => db?.close());
+
+	const identity = (subject: string, email: string, emailVerified: boolean) => ({ issuer: 'https://login.example', subject, email, emailVerified, name: subject });
+
+	it('grants admin by address only when the provider verified it, and by subject always', async () => {
+		const admins = ['baas@gemeente.test', 'sub:Abc-123_XyZ'];
+		const unverified = await db.transaction((tx) => users.findOrCreateForOidc(tx, identity('s1', 'baas@gemeente.test', false), admins));
+		expect(unverified).toMatchObject({ ok: true, user: { role: 'viewer' } });
+		const bySubject = await db.transaction((tx) => users.findOrCreateForOidc(tx, identity('Abc-123_XyZ', 'iemand@gemeente.test', false), admins));
+		expect(bySubject).toMatchObject({ ok: true, user: { role: 'admin' } });
+		// The subject is compared as the provider sends it: another case is another subject.
+		const otherCase = await db.transaction((tx) => users.findOrCreateForOidc(tx, identity('abc-123_xyz', 'ander@gemeente.test', false), admins));
+		expect(otherCase).toMatchObject({ ok: true, user: { role: 'viewer' } });
+	});
+
+	it('does not link an existing user on an address the provider did not verify', async () => {
+		await insertUser(db, 'voorbereid@gemeente.test', { role: 'editor', gemeentecode: 'GM0164' });
+		const refused = await db.transaction((tx) => users.findOrCreateForOidc(tx, identity('s9', 'voorbereid@gemeente.test', false), []));
+		expect(refused).toEqual({ ok: false, reason: 'email_in_gebruik' });
+		const linked = await db.transaction((tx) => users.findOrCreateForOidc(tx, identity('s9', 'voorbereid@gemeente.test', true), []));
+		expect(linked).toMatchObject({ ok: true, user: { role: 'editor', gemeentecode: 'GM0164' } });
 	});
 });

@@ -10,6 +10,7 @@ import {
 	DEFAULT_FILES,
 	importBoundaries,
 	importBoundaryFile,
+	importBoundaryFiles,
 	importDefaults,
 	importStadsdelen
 } from '../../src/lib/server/import';
@@ -81,6 +82,13 @@ describe(`importers on ${engine}`, () => {
 					message: 'geometrie is Point, verwacht Polygon of MultiPolygon'
 				}
 			]);
+			expect(await snapshot()).toEqual(before);
+		});
+
+		it('writes none of several files when one of them fails', async () => {
+			const before = await snapshot();
+			const error = await importError(importBoundaryFiles(db, [fixturePath('buurten-crs84.geojson'), fixturePath('collapsed-ring.geojson')]));
+			expect(error.problems[0].file).toBe('collapsed-ring.geojson');
 			expect(await snapshot()).toEqual(before);
 		});
 

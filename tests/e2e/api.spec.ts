@@ -1,3 +1,4 @@
+// @db: runs on PostgreSQL too (scripts/test.js): what it checks depends on the database.
 // The JSON API as a client program sees it, against the running app.
 import { expect, test } from '@playwright/test';
 

@@ -1,3 +1,4 @@
+// @db: runs on PostgreSQL too (scripts/test.js): what it checks depends on the database.
 // Who may do what, in the browser: sign-in through a real OpenID Connect provider (tests/oidc/provider.ts, a
 // second web server on 127.0.0.1) and through the local sign-in, the user menu, signing out, and the user
 // administration — for an admin, and refused to others on the server (403 page, 401/403 from the API).
@@ -62,7 +63,7 @@ test.describe('sign-in and roles', () => {
 
 	test('local sign-in as an editor shows name and role; signing out returns to anonymous', async ({ page }) => {
 		await page.goto('/aanmelden?terug=/%3Fgemeente%3DGM0164');
-		await expect(page.getByRole('heading', { name: /Lokale aanmelding \(alleen voor ontwikkeling en demonstratie — staat uit in productie\)/ })).toBeVisible();
+		await expect(page.getByRole('heading', { name: /Lokale aanmelding \(alleen voor ontwikkeling en demonstratie — aangezet met WIJKBEELD_LOKALE_AANMELDING=aan\)/ })).toBeVisible();
 		expect(await axeViolations(page), 'axe on the sign-in page').toEqual([]);
 		await page.getByRole('button', { name: 'Aanmelden als Hanna Hengelo (redacteur)' }).click();
 		await expect(page).toHaveURL(`${ORIGIN}/?gemeente=GM0164`);

@@ -1,3 +1,4 @@
+// @db: runs on PostgreSQL too (scripts/test.js): its SQL (views, imports, matching) differs between the engines.
 // The effect monitor in the browser: an editor chooses succesindicatoren for Wijkaanpak Noord (started February 2024)
 // and reads the effect against comparable buurten on the demo monitor (2020–2024), the map shows the area, the ring and
 // the group, the voortgangsrapportage downloads as a PDF with the same reading; the API's refusals.

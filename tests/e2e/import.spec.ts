@@ -1,3 +1,4 @@
+// @db: runs on PostgreSQL too (scripts/test.js): what it checks depends on the database.
 // Reading a partner spreadsheet in through the upload page and the import API: dry run, then commit;
 // files that are too large or no spreadsheet; who may import.
 import AxeBuilder from '@axe-core/playwright';

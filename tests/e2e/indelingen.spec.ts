@@ -1,3 +1,4 @@
+// @db: runs on PostgreSQL too (scripts/test.js): its SQL (views, imports, matching) differs between the engines.
 // Stadsdelen made in the app: drawing an indeling on the map (per wijk, by clicking a buurt, refused while a buurt is
 // in no stadsdeel), comparing two variants, vaststellen (the map's stadsdeel level follows) and undoing it; the API's
 // refusals for a missing, doubled or foreign buurt and for other gemeenten's editors.

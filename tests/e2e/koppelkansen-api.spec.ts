@@ -1,3 +1,4 @@
+// @db: runs on PostgreSQL too (scripts/test.js): what it checks depends on the database.
 // The HTTP API of the koppelkansen and the candidate ranking against the running app: shapes, the demodata label,
 // validation that names the parameter, the CSV file, who may read signals (and that others get nothing of them),
 // and who may write an area assessment — audited and undoable.

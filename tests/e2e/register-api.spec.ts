@@ -1,3 +1,4 @@
+// @db: runs on PostgreSQL too (scripts/test.js): what it checks depends on the database.
 // The register's HTTP API against the running app with the real area data and the local sign-in: who may
 // write what (401/403 on the server), field-level validation, lists by period and buurt, GeoJSON for the map,
 // the audit trail and undo. The register starts with the seeded programmes and demo investments; each test makes

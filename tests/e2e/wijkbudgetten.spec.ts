@@ -1,3 +1,4 @@
+// @db: runs on PostgreSQL too (scripts/test.js): its SQL (views, imports, matching) differs between the engines.
 // Wijkbudgetten: the API (demo rows labelled), the page's map and table per wijk, and the import of the municipal
 // export with a dry run, per-row errors, "only the rows I may write" and all or nothing; the partner import's same option.
 import { readFileSync } from 'node:fs';

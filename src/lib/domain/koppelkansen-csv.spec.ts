@@ -48,6 +48,17 @@ describe('koppelkansenCsv', () => {
 		expect(lines[2].endsWith(';;')).toBe(true);
 	});
 
+	it('turns cells a spreadsheet would run as a formula into text, and leaves numbers alone', () => {
+		expect(csvField('=HYPERLINK("http://evil.example","klik")')).toBe('"\'=HYPERLINK(""http://evil.example"",""klik"")"');
+		expect(csvField('+31 6 1234')).toBe("'+31 6 1234");
+		expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+		expect(csvField('-cmd|x')).toBe("'-cmd|x");
+		expect(csvField('\t=1')).toBe("'\t=1");
+		expect(csvField('-3,5')).toBe('-3,5');
+		expect(csvField('+12%')).toBe('+12%');
+		expect(csvField('Wijkaanpak Noord')).toBe('Wijkaanpak Noord');
+	});
+
 	it('quotes only what needs it, and names the file after gemeente, level and period', () => {
 		expect(csvField('gewoon')).toBe('gewoon');
 		expect(csvField('a;b')).toBe('"a;b"');

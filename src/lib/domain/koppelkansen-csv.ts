@@ -24,7 +24,11 @@ export const CSV_HEADERS = [
 
 /** A field as Excel reads it: quoted when it holds the separator, a quote or a line break. */
 export function csvField(value: string): string {
-	return /[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+	// A cell that starts with = + - @ (or a tab or carriage return) is a formula to Excel and LibreOffice: a project
+	// name "=HYPERLINK(…)" typed by anyone who may write would run on the reader's machine. A quote in front makes it
+	// text (OWASP, "CSV Injection"); plain numbers such as -3,5 stay numbers.
+	const safe = /^[=+\-@\t\r]/.test(value) && !/^[-+]?\d[\d.,]*%?$/.test(value) ? `'${value}` : value;
+	return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 function row(r: KoppelkansResult): string[] {

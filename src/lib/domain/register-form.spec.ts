@@ -33,6 +33,7 @@ const noord: Programme = {
 	drawn: true,
 	synthetic: false,
 	source: 'app',
+	version: 1,
 	updatedAt: '2024-05-17 10:00:00+00'
 };
 
@@ -55,6 +56,7 @@ const complex412: Investment = {
 	buurtcodes: ['BU01640202'],
 	synthetic: true,
 	source: 'partner_investeringen_demo.csv',
+	version: 1,
 	updatedAt: '2025-01-01'
 };
 
@@ -64,7 +66,7 @@ describe('the programme form', () => {
 		expect(errors).toEqual([]);
 		const parsed = programmeInputSchema.parse(body);
 		const input: Record<string, unknown> = { ...noord };
-		for (const key of ['id', 'touchedBuurtcodes', 'drawn', 'synthetic', 'source', 'updatedAt']) delete input[key];
+		for (const key of ['id', 'touchedBuurtcodes', 'drawn', 'synthetic', 'source', 'version', 'updatedAt']) delete input[key];
 		expect(parsed).toEqual(input);
 	});
 

@@ -110,20 +110,46 @@ export { SYNTHETIC_LABEL } from './monitor';
 // ---------------------------------------------------------------------------------------------------------
 // Geometry as the API takes and gives it: GeoJSON in WGS84.
 
+/**
+ * The most points an outline may have, all rings together. A hand-drawn outline has tens; every point costs
+ * geometry work in the database on each write (a 20,000-point outline held PGlite for 40 s).
+ */
+export const MAX_OUTLINE_VERTICES = 2000;
+
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-const ring = z.array(position).min(4, 'een ring heeft minstens 4 punten');
+const ring = z
+	.array(position)
+	.min(4, 'een ring heeft minstens 4 punten')
+	.max(MAX_OUTLINE_VERTICES, `een omtrek heeft hoogstens ${MAX_OUTLINE_VERTICES} punten`)
+	.refine((r) => r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1], 'een ring is gesloten: het laatste punt is het eerste');
+const vertexCount = (rings: unknown[][]) => rings.reduce((n, r) => n + r.length, 0);
 export const pointSchema = z.object({ type: z.literal('Point'), coordinates: position });
-export const outlineSchema = z.union([
-	z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
-	z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) })
-]);
+export const outlineSchema = z
+	// By `type`, so that a problem inside a Polygon is reported as such, not as "Invalid input" of the union.
+	.discriminatedUnion('type', [
+		z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1).max(100) }),
+		z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1).max(100)).min(1).max(100) })
+	])
+	.refine((g) => (g.type === 'Polygon' ? vertexCount(g.coordinates) : g.coordinates.reduce((n, p) => n + vertexCount(p), 0)) <= MAX_OUTLINE_VERTICES, {
+		message: `een omtrek heeft hoogstens ${MAX_OUTLINE_VERTICES} punten`,
+		path: ['coordinates']
+	});
 export type PointGeometry = z.infer<typeof pointSchema>;
 export type OutlineGeometry = z.infer<typeof outlineSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'verwacht een datum als 2025-03-01').refine((s) => {
-	const d = new Date(`${s}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}, 'bestaat niet in de kalender');
+/** A date as 2025-03-01, in the calendar and between 1900 and 2100 (year 0000 is no date PostgreSQL stores). */
+export const isoDate = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'verwacht een datum als 2025-03-01')
+	.refine((s) => {
+		const d = new Date(`${s}T00:00:00Z`);
+		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+	}, 'bestaat niet in de kalender')
+	.refine((s) => s >= '1900-01-01' && s <= '2100-12-31', 'verwacht een datum tussen 1900 en 2100');
+
+/** Euro amounts as the database keeps them (numeric(14, 2)): below a trillion. */
+const MAX_AMOUNT_EUR = 999_999_999_999.99;
+const euros = z.number().finite().min(0, 'mag niet negatief zijn').max(MAX_AMOUNT_EUR, 'hoogstens € 999.999.999.999');
 const buurtcode = z.string().regex(BUURT_CODE, 'verwacht een buurtcode als BU01640202');
 const gemeentecode = z.string().regex(GEMEENTE_CODE, 'verwacht een gemeentecode als GM0164');
 const text = (max: number) => z.string().trim().max(max, `hoogstens ${max} tekens`);
@@ -132,7 +158,7 @@ const requiredText = (max: number) => text(max).min(1, 'is verplicht');
 export const budgetLineSchema = z.object({
 	year: z.number().int().min(2000).max(2100),
 	label: requiredText(200),
-	amount: z.number().finite().min(0, 'mag niet negatief zijn')
+	amount: euros
 });
 export type BudgetLine = z.infer<typeof budgetLineSchema>;
 
@@ -174,6 +200,8 @@ export interface Programme extends ProgrammeInput {
 	synthetic: boolean;
 	/** Where the facts come from: 'app' (entered in Wijkbeeld), or the document the first start took them from. */
 	source: string;
+	/** Counts the writes that changed it (migration 009); a PUT or DELETE names the one it was based on. */
+	version: number;
 	updatedAt: string;
 }
 
@@ -187,8 +215,9 @@ export const investmentInputSchema = z
 		outline: outlineSchema.nullable().default(null),
 		startDate: isoDate,
 		endDate: isoDate,
-		dwellings: z.number().int('verwacht een heel getal').min(0, 'mag niet negatief zijn').nullable().default(null),
-		amountEur: z.number().finite().min(0, 'mag niet negatief zijn').max(1e12).nullable().default(null),
+		// A project of a million dwellings is a typing error; the database's integer would overflow at 2^31.
+		dwellings: z.number().int('verwacht een heel getal').min(0, 'mag niet negatief zijn').max(1_000_000, 'hoogstens 1.000.000 woningen').nullable().default(null),
+		amountEur: euros.nullable().default(null),
 		status: z.enum(INVESTMENT_STATUSES),
 		notes: text(2000).default('')
 	})
@@ -207,6 +236,7 @@ export interface Investment extends InvestmentInput {
 	buurtcodes: string[];
 	synthetic: boolean;
 	source: string;
+	version: number;
 	updatedAt: string;
 }
 
@@ -221,12 +251,21 @@ export const signalInputSchema = z
 	.refine((s) => s.buurtcode || s.point, { message: 'geef een buurtcode of een punt', path: ['buurtcode'] });
 export type SignalInput = z.infer<typeof signalInputSchema>;
 
+/**
+ * A write body with the version of the item it was based on (optional: a script that sends none overwrites
+ * whatever is there, as before versions existed); a stale one is refused with 409.
+ */
+export function withVersion<S extends z.ZodType>(schema: S) {
+	return z.intersection(schema, z.object({ version: z.number().int('verwacht een heel getal').positive().optional() }));
+}
+
 export interface Signal extends SignalInput {
 	id: number;
 	gemeentecode: string;
 	buurtcodes: string[];
 	authorName: string;
 	synthetic: boolean;
+	version: number;
 }
 
 export interface AuditEntry {

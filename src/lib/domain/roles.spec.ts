@@ -1,7 +1,7 @@
 // The whole permission matrix: every role against every kind of item, in its own and another gemeente or
 // organisation; who sees signals and may undo; and which return paths after signing in are safe.
 import { describe, expect, it } from 'vitest';
-import { canEditAnything, canManageUsers, canReadSignals, canUndo, canWrite, safeReturnPath, type Entity, type User } from './roles';
+import { canEditAnything, canManageUsers, canReadSignals, canReadSignalsOf, canUndo, canWrite, safeReturnPath, type Entity, type User } from './roles';
 
 const user = (role: User['role'], gemeentecode: string | null = null, organisation: string | null = null): User => ({
 	id: 1,
@@ -63,6 +63,9 @@ describe('canWrite', () => {
 describe('signals, undo, users, edit controls', () => {
 	it('shows signals to editors and admins only', () => {
 		expect([null, viewer, editor, partner, admin].map(canReadSignals)).toEqual([false, false, true, false, true]);
+		// Of a gemeente: only its own editors, and admins.
+		expect([null, viewer, editor, partner, admin].map((u) => canReadSignalsOf(u, editor.gemeentecode!))).toEqual([false, false, true, false, true]);
+		expect([null, viewer, editor, partner, admin].map((u) => canReadSignalsOf(u, 'GM9999'))).toEqual([false, false, false, false, true]);
 	});
 
 	it('lets an editor undo in their own gemeente, an admin everywhere', () => {

@@ -35,9 +35,17 @@ function sameOrganisation(a: string | null | undefined, b: string | null | undef
 	return !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-/** Whether the user may see signals (signed-in staff only). */
+/** Whether the user may see signals at all (signed-in staff only). */
 export function canReadSignals(user: User | null): boolean {
 	return !!user && (user.role === 'editor' || user.role === 'admin');
+}
+
+/**
+ * Whether the user may see the signals of this gemeente: its own editors and the admins. Signals are notes from
+ * the field about people and places; they stay in their gemeente.
+ */
+export function canReadSignalsOf(user: User | null, gemeentecode: string): boolean {
+	return canReadSignals(user) && (user!.role === 'admin' || user!.gemeentecode === gemeentecode);
 }
 
 /** Whether the user may create, change or delete this item. */

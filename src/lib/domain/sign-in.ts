@@ -21,7 +21,8 @@ const MESSAGES: Record<string, (provider: string) => string> = {
 /** The Dutch message for an error code; null for no code. Unknown codes get a general message with the code. */
 export function signInErrorMessage(code: string | null, provider: string): string | null {
 	if (!code) return null;
-	const message = MESSAGES[code];
+	// Own keys only: ?fout=__proto__ or ?fout=valueOf must not find Object.prototype's members.
+	const message = Object.hasOwn(MESSAGES, code) ? MESSAGES[code] : undefined;
 	if (message) return message(provider);
 	const shown = /^[a-z_]{1,40}$/.test(code) ? ` (${code})` : '';
 	return `De aanmelding via ${provider} is mislukt${shown}. Probeer het opnieuw.`;

@@ -64,6 +64,7 @@ const programme: Programme = {
 	drawn: true,
 	synthetic: false,
 	source: 'app',
+	version: 1,
 	updatedAt: '2025-01-01'
 };
 
@@ -87,6 +88,7 @@ function investment(n: number): Investment {
 		buurtcodes: ['BU01640202'],
 		synthetic: true,
 		source: 'demo',
+		version: 1,
 		updatedAt: '2025-01-01'
 	};
 }

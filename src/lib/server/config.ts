@@ -9,7 +9,10 @@ export interface OidcConfig {
 	clientSecret: string;
 	/** Shown on the sign-in button: "Aanmelden via <name>". */
 	name: string;
-	/** E-mail addresses (lower case) that become admin when their user is created on first sign-in. */
+	/**
+	 * Who becomes admin when their user is created on first sign-in: verified e-mail addresses (lower case), or
+	 * `sub:<subject>` for the provider's stable subject (case kept).
+	 */
 	admins: string[];
 }
 
@@ -24,6 +27,8 @@ export interface Config {
 	importOnStart: boolean;
 	/** Sign-in through OpenID Connect; null when issuer, client id or secret is missing. */
 	oidc: OidcConfig | null;
+	/** PostgreSQL cancels a statement after this long (WIJKBEELD_STATEMENT_TIMEOUT_MS, default 30 s; 0: never). */
+	statementTimeoutMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,8 +37,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		pgliteDir: resolve(env.WIJKBEELD_DB_DIR || '.data/pglite'),
 		dataDir: resolve(env.WIJKBEELD_DATA_DIR || '../shared/data'),
 		importOnStart: env.WIJKBEELD_IMPORT_ON_START !== '0',
-		oidc: readOidcConfig(env)
+		oidc: readOidcConfig(env),
+		statementTimeoutMs: nonNegative(env.WIJKBEELD_STATEMENT_TIMEOUT_MS, 30_000)
 	};
+}
+
+function nonNegative(value: string | undefined, fallback: number): number {
+	const n = Number(value);
+	return value !== undefined && value.trim() !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
 function readOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
@@ -48,7 +59,8 @@ function readOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
 		name: env.WIJKBEELD_OIDC_NAME?.trim() || 'de identiteitsprovider',
 		admins: (env.WIJKBEELD_OIDC_ADMINS ?? '')
 			.split(',')
-			.map((a) => a.trim().toLowerCase())
+			.map((a) => a.trim())
+			.map((a) => (a.startsWith('sub:') ? a : a.toLowerCase()))
 			.filter(Boolean)
 	};
 }

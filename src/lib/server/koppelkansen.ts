@@ -9,7 +9,7 @@ import { areaBudget, budgetReason, levelBudgets } from './wijkbudgetten';
 import { DEFAULT_WEIGHTS } from '../domain/urgency';
 import { SYNTHETIC_LABEL, type Domain } from '../domain/monitor';
 import type { AreaLevel } from '../domain/areas';
-import { canReadSignals, type User } from '../domain/roles';
+import { canReadSignalsOf, type User } from '../domain/roles';
 import {
 	KOPPELKANS_KINDS,
 	KOPPELKANS_RULES,
@@ -184,7 +184,7 @@ export interface CandidateData {
 export async function candidateData(db: Db, q: CandidatesQuery): Promise<CandidateData> {
 	const gemeente = await gemeenteOf(db, q.gemeente);
 	const { year, ranking } = await urgencyOf(db, q.gemeente, q.level);
-	const signalsVisible = canReadSignals(q.user);
+	const signalsVisible = canReadSignalsOf(q.user, q.gemeente);
 	const since = signalsSince(q.from);
 	const facts = await analysis.analyse(db, {
 		gemeente: q.gemeente,

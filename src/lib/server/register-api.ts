@@ -1,7 +1,7 @@
 // Shared pieces of the register's routes: reading and validating a JSON body, the ids in paths, the
 // synthetic label on every demo item, and finding the gemeente of a place.
 import { error } from '@sveltejs/kit';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { SYNTHETIC_LABEL } from '../domain/register';
 import type { Queryable } from './db/client';
 import * as investments from './db/investments';
@@ -9,15 +9,36 @@ import { validationError } from './http';
 
 export { validationError, type FieldError } from './http';
 import { itemId } from './schemas';
+import { readLimited } from './upload';
 import { requireUser } from './auth/guard';
 import type { Actor } from './db/audit';
 import { canEditAnything, type User } from '../domain/roles';
 
-/** Reads the body as JSON and validates it with `schema`; the failure is a 400 that names each field. */
-export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+/** The largest JSON body a write takes unless its route says otherwise: a story of 40 slides is about 100 kB. */
+export const JSON_BODY_LIMIT = 256 * 1024;
+
+/**
+ * Reads the body as JSON (Content-Type application/json, at most `maxBytes`) and validates it with `schema`; the
+ * failure is a 400 that names each field, 415 for another content type, 413 for a body that is too large (also
+ * when it is sent chunked, without a Content-Length).
+ */
+export async function parseBody<S extends z.ZodType>(request: Request, schema: S, maxBytes = JSON_BODY_LIMIT): Promise<z.infer<S>> {
+	const type = request.headers.get('content-type');
+	if (!type) error(400, 'Verwacht een JSON-body (Content-Type: application/json)');
+	if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) error(415, `Verwacht Content-Type application/json, niet ${type.slice(0, 100)}`);
+	const tooLarge = `De invoer is te groot: hoogstens ${Math.round(maxBytes / 1024)} kB`;
+	let bytes: Uint8Array | null;
+	try {
+		bytes = request.body ? await readLimited(request.body, maxBytes) : new Uint8Array();
+	} catch (e) {
+		// The server's own limit (adapter-node's BODY_SIZE_LIMIT) ends the stream with a 413 of its own.
+		if ((e as { status?: number }).status === 413) error(413, tooLarge);
+		throw e;
+	}
+	if (!bytes) error(413, tooLarge);
 	let body: unknown;
 	try {
-		body = await request.json();
+		body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
 	} catch {
 		error(400, 'Verwacht een JSON-body');
 	}
@@ -94,3 +115,18 @@ export function requireEditing(user: User | null): User {
 export function actorOf(user: User): Actor {
 	return { id: user.id, name: user.name };
 }
+
+/**
+ * 409 `{ error, current }` when the write was based on another version than the item has now (`expected` given);
+ * the UI then offers to reload. Call it after lockForWrite, so that two writes from one read cannot both pass.
+ */
+export function requireVersion<T extends { version: number }>(current: T, expected: number | undefined, what: string): void {
+	if (expected === undefined || expected === current.version) return;
+	error(409, {
+		message: `${what} is intussen gewijzigd (nu versie ${current.version}, u ging uit van versie ${expected}); laad het opnieuw en breng uw wijziging opnieuw aan`,
+		current
+	});
+}
+
+/** `?version=N` of a DELETE. */
+export const deleteQuery = z.object({ version: z.coerce.number().int('verwacht een heel getal').positive().optional() });

@@ -8,15 +8,16 @@ import * as investments from './db/investments';
 import * as signals from './db/signals';
 import { labelled } from './register-api';
 import type { AreaDetail } from '../domain/areas';
-import { canReadSignals, type User } from '../domain/roles';
+import { canReadSignalsOf, type User } from '../domain/roles';
 
 export async function registerForMap(db: Queryable, gemeentecode: string, area: AreaDetail | null, user: User | null) {
 	const options = { gemeentecode };
 	const [programmeList, investmentList, signalList, buurten, wijken, areaBuurtcodes] = await Promise.all([
 		programmes.list(db, options),
 		investments.list(db, options),
-		// Never read for those who may not see them: the page's data goes to the browser as it is.
-		canReadSignals(user) ? signals.list(db, options) : Promise.resolve(null),
+		// Never read for those who may not see them (another gemeente's editors neither): the page's data goes to the
+		// browser as it is.
+		canReadSignalsOf(user, gemeentecode) ? signals.list(db, options) : Promise.resolve(null),
 		areas.listRefs(db, gemeentecode, 'buurt'),
 		areas.listRefs(db, gemeentecode, 'wijk'),
 		area ? areas.buurtcodesIn(db, area) : Promise.resolve(null)

@@ -1,6 +1,7 @@
 // Query-string schemas of the API, shared by the routes that take the same parameters.
 import { z } from 'zod';
 import { AREA_CODE, BUURT_CODE, GEMEENTE_CODE, LEVELS } from '../domain/areas';
+import { isoDate } from '../domain/register';
 import { WeightsError, parseWeights } from '../domain/urgency';
 import { DOMAINS } from '../domain/monitor';
 import { KOPPELKANS_KINDS, defaultPeriod } from '../domain/koppelkansen';
@@ -59,15 +60,6 @@ export const profileQuery = z.object({
 });
 
 export const indicatorCode = z.string().regex(/^[a-z0-9_]{1,64}$/i, 'verwacht een indicatorcode als p_laag_inkomen');
-
-/** An ISO date in a query string (from, to). */
-const isoDate = z
-	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'verwacht een datum als 2025-03-01')
-	.refine((s) => {
-		const d = new Date(`${s}T00:00:00Z`);
-		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-	}, 'bestaat niet in de kalender');
 
 /** The lists of the register: a gemeente, optionally a period and a buurt, as JSON or GeoJSON for the map. */
 export const registerQuery = z

@@ -1,7 +1,7 @@
 // One undo, as both POST /api/audit/{id}/undo and the Wijzigingen page's action run it: who may, in which
 // gemeenten, and the undo itself in one transaction (a refusal thrown inside it rolls everything back).
 import { error } from '@sveltejs/kit';
-import { getDb } from './db';
+import type { Db } from './db/client';
 import { getAudit, undo, UndoError, type UndoResult } from './db/undo';
 import { requireUndo, requireUser } from './auth/guard';
 import { actorOf } from './register-api';
@@ -16,9 +16,8 @@ function gemeenteOf(state: unknown): string | null {
  * Undoes audit entry `auditId` for `user`. The user must be allowed to undo in the entry's gemeente and in every
  * gemeente the item was in before and after the change: undoing a move from Enschede to Hengelo writes in Enschede.
  */
-export async function undoChange(user: User | null, auditId: number): Promise<UndoResult> {
+export async function undoChange(db: Db, user: User | null, auditId: number): Promise<UndoResult> {
 	const signedIn = requireUser(user);
-	const db = await getDb();
 	return db.transaction(async (tx) => {
 		const entry = await getAudit(tx, auditId);
 		if (!entry) error(404, `Wijziging ${auditId} bestaat niet`);

@@ -1,5 +1,5 @@
-// Reading an uploaded file from a multipart request without trusting its size: a Content-Length over the
-// limit is refused before any of the body is read, and a body without one (chunked) is read only up to it.
+// Reading an uploaded file from a multipart request without trusting its size: a body over the limit, with or
+// without a Content-Length (chunked), is never kept past the limit.
 import { SHEET_UPLOAD_LIMIT } from '../domain/upload';
 
 /** Room for the multipart boundaries and part headers around the file itself. */
@@ -15,8 +15,11 @@ const tooLarge = (): Upload => ({
 	message: `Het bestand is te groot: lees hoogstens ${SHEET_UPLOAD_LIMIT / 1024 / 1024} MB tegelijk in (splits het bestand)`
 });
 
-/** The body, or null when it grows past `limit` bytes (then reading stops). */
-async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
+/**
+ * The body, or null when it grows past `limit` bytes. Past the limit the rest is read and dropped (up to 16 MB more,
+ * then the connection is cut): a client that is still sending gets the 413 instead of a reset connection.
+ */
+export async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
 	const reader = body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
@@ -24,12 +27,13 @@ async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Pro
 		const { done, value } = await reader.read();
 		if (done) break;
 		size += value.byteLength;
-		if (size > limit) {
+		if (size > limit + DRAIN_LIMIT) {
 			await reader.cancel();
 			return null;
 		}
-		chunks.push(value);
+		if (size <= limit) chunks.push(value);
 	}
+	if (size > limit) return null;
 	const bytes = new Uint8Array(size);
 	let at = 0;
 	for (const chunk of chunks) {
@@ -39,6 +43,8 @@ async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Pro
 	return bytes;
 }
 
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+
 /** The file in form field `field` of a multipart/form-data request, at most SHEET_UPLOAD_LIMIT bytes. */
 export async function readUpload(request: Request, field = 'file'): Promise<Upload> {
 	const type = request.headers.get('content-type') ?? '';
@@ -46,7 +52,9 @@ export async function readUpload(request: Request, field = 'file'): Promise<Uplo
 		return { ok: false, status: 400, message: `Stuur het bestand als multipart/form-data in het veld "${field}"` };
 	}
 	const limit = SHEET_UPLOAD_LIMIT + MULTIPART_OVERHEAD;
-	if (Number(request.headers.get('content-length') ?? 0) > limit) return tooLarge();
+	// Far too large by its own account: refused unread (the connection then closes). Somewhat too large: read and
+	// dropped by readLimited, so that the client gets the 413 on a connection it can keep using.
+	if (Number(request.headers.get('content-length') ?? 0) > limit + DRAIN_LIMIT) return tooLarge();
 	if (!request.body) return { ok: false, status: 400, message: `Geen bestand ontvangen in het veld "${field}"` };
 	let body: Uint8Array | null;
 	try {

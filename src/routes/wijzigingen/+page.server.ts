@@ -44,7 +44,7 @@ export const actions = {
 		const id = z.coerce.number().int().min(1).safeParse((await request.formData()).get('id'));
 		if (!id.success) return fail(400, { id: null, error: 'Geen geldige wijziging gekozen' });
 		try {
-			const result = await undoChange(locals.user, id.data);
+			const result = await undoChange(await getDb(), locals.user, id.data);
 			return { id: id.data, undoneBy: result.entry.id };
 		} catch (e) {
 			if (isHttpError(e)) return fail(e.status, { id: id.data, error: e.body.message });

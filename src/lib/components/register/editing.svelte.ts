@@ -60,6 +60,8 @@ export class RegisterEditing {
 	errors = $state<FieldError[]>([]);
 	/** A refusal or failure of the whole form (403, 409, network). */
 	failure = $state<string | null>(null);
+	/** Someone else changed the item since this form opened (409): the form offers to reload. */
+	stale = $state(false);
 	busy = $state(false);
 	/** What a screen reader hears after a map click or a step of the drawing. */
 	announcement = $state('');
@@ -213,18 +215,22 @@ export class RegisterEditing {
 		this.failure = built.errors.length ? 'Controleer de velden hieronder.' : null;
 		if (built.errors.length) return null;
 		this.busy = true;
+		this.stale = false;
 		try {
 			const url = target.item ? `${API[target.kind]}/${target.item.id}` : API[target.kind];
+			// The version the form started from: a change by someone else in between is refused (409), not overwritten.
+			const sent = target.item ? { ...built.body, version: target.item.version } : built.body;
 			const response = await fetch(url, {
 				method: target.item ? 'PUT' : 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(built.body)
+				body: JSON.stringify(sent)
 			});
 			const body = await response.json().catch(() => null);
 			if (!response.ok) {
 				const failure = readFailure(response.status, body);
 				this.errors = failure.errors;
 				this.failure = failure.message;
+				this.stale = response.status === 409 && !!body?.current;
 				return null;
 			}
 			return { kind: target.kind, id: Number(body.id) };

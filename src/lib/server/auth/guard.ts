@@ -3,7 +3,7 @@
 // Each returns the user it let through and throws a SvelteKit `error()` otherwise, so inside a transaction
 // a refusal rolls back whatever was done before it.
 import { error } from '@sveltejs/kit';
-import { canReadSignals, canUndo, canWrite, canManageUsers, type Entity, type ItemScope, type User } from '../../domain/roles';
+import { canReadSignals, canReadSignalsOf, canUndo, canWrite, canManageUsers, type Entity, type ItemScope, type User } from '../../domain/roles';
 
 export function requireUser(user: User | null): User {
 	if (!user) error(401, 'Meld u aan om dit te doen');
@@ -16,9 +16,11 @@ export function requireWrite(user: User | null, entity: Entity, item: ItemScope)
 	return signedIn;
 }
 
-export function requireSignals(user: User | null): User {
+/** Staff who may see signals; with a gemeente, only that gemeente's editors (and admins). */
+export function requireSignals(user: User | null, gemeentecode?: string): User {
 	const signedIn = requireUser(user);
 	if (!canReadSignals(signedIn)) error(403, 'Signalen zijn alleen zichtbaar voor medewerkers van de gemeente');
+	if (gemeentecode !== undefined && !canReadSignalsOf(signedIn, gemeentecode)) error(403, `Signalen in ${gemeentecode} zijn alleen zichtbaar voor medewerkers van die gemeente`);
 	return signedIn;
 }
 

@@ -1,6 +1,6 @@
 // The local sign-in of the embedded default: a fixed set of example users, one per role, so that the app
-// can be tried and tested without an identity provider. It works only outside production mode
-// (see localSignInAllowed) and the sign-in page says so.
+// can be tried and tested without an identity provider. It is off unless switched on explicitly with
+// WIJKBEELD_LOKALE_AANMELDING=aan (`npm start`, `npm run dev` and the tests do that); see localSignInAllowed.
 import type { Role } from '../../domain/roles';
 
 export interface LocalUser {
@@ -20,11 +20,35 @@ export const LOCAL_USERS: LocalUser[] = [
 	{ email: 'beheerder@wijkbeeld.local', name: 'Bea Beheerder', role: 'admin', gemeentecode: null, organisation: null }
 ];
 
-/** Production mode: NODE_ENV=production or WIJKBEELD_MODE=productie. The local sign-in is then off. */
+/**
+ * Production mode: NODE_ENV=production or WIJKBEELD_MODE=productie, in any spelling of case and also in English
+ * (`production`). It decides only whether plain http to a loopback identity provider is allowed; the local sign-in
+ * has its own switch.
+ */
 export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
-	return env.NODE_ENV === 'production' || env.WIJKBEELD_MODE === 'productie';
+	const mode = (env.WIJKBEELD_MODE ?? '').trim().toLowerCase();
+	return (env.NODE_ENV ?? '').trim().toLowerCase() === 'production' || mode === 'productie' || mode === 'production';
 }
 
+/** The local sign-in is on only with WIJKBEELD_LOKALE_AANMELDING=aan: a forgotten or misspelt setting leaves it off. */
 export function localSignInAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
-	return !isProduction(env);
+	return env.WIJKBEELD_LOKALE_AANMELDING === 'aan';
+}
+
+/** An identity provider on this machine: the test provider of the e2e tests, never a municipality's. */
+export function isLoopbackIssuer(issuer: string): boolean {
+	try {
+		return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(issuer).hostname);
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Why the app must not start with this configuration, or null. The local sign-in next to a real identity provider
+ * would give anyone who reaches the sign-in page an admin session; only the loopback test provider may sit beside it.
+ */
+export function signInConfigProblem(env: NodeJS.ProcessEnv, oidcIssuer: string | null): string | null {
+	if (!localSignInAllowed(env) || oidcIssuer === null || isLoopbackIssuer(oidcIssuer)) return null;
+	return `WIJKBEELD_LOKALE_AANMELDING=aan terwijl OpenID Connect is ingesteld (${oidcIssuer}): de lokale aanmelding zou iedereen beheerder laten worden. Zet WIJKBEELD_LOKALE_AANMELDING uit.`;
 }

@@ -8,8 +8,8 @@ import * as client from 'openid-client';
 import type { Db } from '../db/client';
 import * as users from '../db/users';
 import type { OidcConfig } from '../config';
-import { createSession, pruneSessions } from './sessions';
-import { isProduction } from './local-users';
+import { createSession, pruneSessions, secureCookies } from './sessions';
+import { isLoopbackIssuer, isProduction } from './local-users';
 import { safeReturnPath } from '../../domain/roles';
 import type { UserRecord } from '../../domain/users';
 
@@ -21,8 +21,7 @@ const SCOPE = 'openid email profile';
 
 /** Plain http to the provider only on this machine (the test provider) and never in production. */
 export function insecureAllowed(issuer: string, env: NodeJS.ProcessEnv = process.env): boolean {
-	const host = new URL(issuer).hostname;
-	return ['localhost', '127.0.0.1', '[::1]'].includes(host) && !isProduction(env);
+	return isLoopbackIssuer(issuer) && !isProduction(env);
 }
 
 // client_secret_basic is the default of the spec; a provider that lists only client_secret_post gets that.
@@ -158,7 +157,8 @@ export async function finishSignIn(db: Db, oidc: OidcConfig, cookies: Cookies, c
 			issuer: config.serverMetadata().issuer,
 			subject: claims.sub,
 			email,
-			emailVerified: verified !== false,
+			// Only an explicit true: a provider that does not say (Entra ID omits the claim) has not verified it.
+			emailVerified: verified === true,
 			name: name ?? email ?? claims.sub
 		};
 	} catch (error) {
@@ -170,7 +170,7 @@ export async function finishSignIn(db: Db, oidc: OidcConfig, cookies: Cookies, c
 	}
 
 	await pruneSessions(db);
-	const secure = callbackUrl.protocol === 'https:';
+	const secure = secureCookies();
 	return db.transaction(async (tx) => {
 		const found = await users.findOrCreateForOidc(tx, identity, oidc.admins);
 		if (!found.ok) return { ok: false, reason: found.reason, terug };

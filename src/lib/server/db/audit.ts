@@ -44,3 +44,11 @@ export async function recordChange(tx: Queryable, user: Actor, change: Change): 
 	if (change.undoes) await tx.query('UPDATE audit_log SET undone_by = $1 WHERE id = $2', [row.id, change.undoes]);
 	return Number(row.id);
 }
+
+/**
+ * Locks an item's row until the transaction ends, before it is read for a write: a second write of the same item
+ * waits, then reads the first one's result (and its version), so the audit's "before" is never stale.
+ */
+export async function lockForWrite(tx: Queryable, table: 'programmes' | 'investments' | 'signals', id: number): Promise<void> {
+	await tx.query(`SELECT id FROM ${table} WHERE id = $1 FOR UPDATE`, [id]);
+}

@@ -1,6 +1,7 @@
 // The one data-access seam: the same SQL runs on in-process PGlite (+ PostGIS, the zero-setup default)
 // and on a real PostgreSQL + PostGIS server (when DATABASE_URL is set). Both take `$1`-style parameters.
 import { mkdir } from 'node:fs/promises';
+import { error as kitError } from '@sveltejs/kit';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { Sql, TransactionSql } from 'postgres';
 import { defaultCacheDir, postgisBundle, seedDataDir } from './pglite-cache';
@@ -33,6 +34,28 @@ export interface OpenOptions {
 	 * node_modules/.cache/wijkbeeld when there is a node_modules directory.
 	 */
 	cacheDir?: string | false;
+	/** PostgreSQL: the longest a statement may run before the server cancels it (0 or unset: no limit). */
+	statementTimeoutMs?: number;
+}
+
+// postgres.js and PostgreSQL codes that mean the server is gone or going (not that the query is wrong):
+// connection refused or lost, the server shutting down or starting up, a statement cancelled by the timeout.
+const UNAVAILABLE = new Set([
+	'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED',
+	'CONNECT_TIMEOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006'
+]);
+
+/**
+ * A request that meets an outage gets a 503 with a Dutch message (and, through the hooks, its request id) instead
+ * of a 500 with a stack in the log; postgres.js reconnects by itself, so the next request after the outage works.
+ */
+function unavailable(error: unknown): never {
+	const code = (error as { code?: unknown } | null)?.code;
+	if (typeof code === 'string' && UNAVAILABLE.has(code)) {
+		kitError(503, 'De database is tijdelijk niet bereikbaar; probeer het over een minuut opnieuw');
+	}
+	if (code === '57014') kitError(503, 'Deze vraag kostte de database te lang en is afgebroken; probeer een kleinere selectie');
+	throw error;
 }
 
 function pgliteQueryable(pg: PGlite | Transaction): Queryable {
@@ -82,11 +105,11 @@ function postgresQueryable(sql: Sql | TransactionSql): Queryable {
 	return {
 		async query<T>(text: string, params: unknown[] = []) {
 			// postgres.js types its parameters loosely; the values here are plain JS scalars.
-			const rows = await sql.unsafe(text, params as never[]);
+			const rows = await sql.unsafe(text, params as never[]).catch(unavailable);
 			return rows as unknown as T[];
 		},
 		async exec(text: string) {
-			await sql.unsafe(text);
+			await sql.unsafe(text).catch(unavailable);
 		}
 	};
 }
@@ -96,7 +119,11 @@ async function openPostgres(options: OpenOptions & { databaseUrl: string }): Pro
 	const sql = postgres(options.databaseUrl, {
 		max: 10,
 		onnotice: () => {},
-		connection: options.schema ? { search_path: `${options.schema},public` } : {},
+		connection: {
+			...(options.schema ? { search_path: `${options.schema},public` } : {}),
+			// Work per request is bounded: a runaway query is cancelled by the server, not left to hold a connection.
+			...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {})
+		},
 		// Same JS types as PGlite: int8 and numeric come back as numbers when they fit.
 		types: {
 			bigint: {
@@ -115,7 +142,7 @@ async function openPostgres(options: OpenOptions & { databaseUrl: string }): Pro
 		kind: 'postgres',
 		...postgresQueryable(sql),
 		async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
-			return (await sql.begin((tx) => fn(postgresQueryable(tx)))) as T;
+			return (await sql.begin((tx) => fn(postgresQueryable(tx))).catch(unavailable)) as T;
 		},
 		async close() {
 			await sql.end({ timeout: 5 });

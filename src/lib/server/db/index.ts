@@ -18,7 +18,7 @@ async function open(log: (message: string) => void): Promise<Db> {
 	const config = readConfig();
 	const started = Date.now();
 	const db = await openDatabase(
-		config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.pgliteDir }
+		config.databaseUrl ? { databaseUrl: config.databaseUrl, statementTimeoutMs: config.statementTimeoutMs } : { dataDir: config.pgliteDir }
 	);
 	const applied = await migrate(db);
 	if (applied.length) log(`migraties toegepast: ${applied.join(', ')}`);

@@ -23,6 +23,7 @@ interface InvestmentRow {
 	synthetic: boolean;
 	source: string;
 	updated_at: string | Date;
+	version: number;
 	buurtcodes: string[] | null;
 }
 
@@ -31,7 +32,7 @@ const SELECT = `
 	SELECT i.id, i.gemeentecode, i.partner, i.project_name, i.measure, i.buurtcode,
 	       ST_AsGeoJSON(i.point, 7) AS point, ST_AsGeoJSON(i.outline, 7) AS outline,
 	       i.start_date::text AS start_date, i.end_date::text AS end_date, i.dwellings, i.amount_eur::float8 AS amount_eur,
-	       i.status, i.notes, i.synthetic, i.source, i.updated_at::text AS updated_at,
+	       i.status, i.notes, i.synthetic, i.source, i.version, i.updated_at::text AS updated_at,
 	       ARRAY(
 	         SELECT DISTINCT b.code FROM areas b
 	         WHERE b.level = 'buurt' AND b.gemeentecode = i.gemeentecode AND (
@@ -63,6 +64,7 @@ function toInvestment(row: InvestmentRow): Investment {
 		buurtcodes: row.buurtcodes ?? [],
 		synthetic: row.synthetic,
 		source: row.source,
+		version: Number(row.version),
 		updatedAt: String(row.updated_at)
 	};
 }

@@ -25,6 +25,7 @@ interface ProgrammeRow {
 	synthetic: boolean;
 	source: string;
 	updated_at: string;
+	version: number;
 	touched: string[] | null;
 }
 
@@ -47,7 +48,7 @@ const SELECT = `
 	       p.start_date::text AS start_date, p.end_date::text AS end_date, p.themes,
 	       p.bestuurlijk_opdrachtgever, p.ambtelijk_opdrachtgever, p.programme_manager,
 	       p.budget_lines::text AS budget_lines, p.status, p.notes, p.buurtcodes,
-	       ST_AsGeoJSON(p.outline, 7) AS outline, p.synthetic, p.source, p.updated_at::text AS updated_at,
+	       ST_AsGeoJSON(p.outline, 7) AS outline, p.synthetic, p.source, p.version, p.updated_at::text AS updated_at,
 	       ${TOUCHED} AS touched
 	FROM programmes p`;
 
@@ -76,6 +77,7 @@ function toProgramme(row: ProgrammeRow): Programme {
 		drawn: buurtcodes.length > 0 || outline !== null,
 		synthetic: row.synthetic,
 		source: row.source,
+		version: Number(row.version),
 		updatedAt: String(row.updated_at)
 	};
 }

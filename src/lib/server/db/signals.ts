@@ -16,6 +16,7 @@ interface SignalRow {
 	author_id: number | null;
 	author_name: string;
 	synthetic: boolean;
+	version: number;
 	buurtcodes: string[] | null;
 	place: string | null;
 }
@@ -24,7 +25,7 @@ interface SignalRow {
 // the map draws it: the point, else the label point of its buurt.
 const SELECT = `
 	SELECT s.id, s.gemeentecode, s.text, s.buurtcode, ST_AsGeoJSON(s.point, 7) AS point,
-	       s.observed_on::text AS observed_on, s.domain, s.author_id, s.author_name, s.synthetic,
+	       s.observed_on::text AS observed_on, s.domain, s.author_id, s.author_name, s.synthetic, s.version,
 	       ARRAY(
 	         SELECT DISTINCT b.code FROM areas b
 	         WHERE b.level = 'buurt' AND b.gemeentecode = s.gemeentecode AND (
@@ -54,7 +55,8 @@ function toSignal(row: SignalRow): SignalWithAuthor {
 		buurtcodes: row.buurtcodes ?? [],
 		authorId: row.author_id === null ? null : Number(row.author_id),
 		authorName: row.author_name,
-		synthetic: row.synthetic
+		synthetic: row.synthetic,
+		version: Number(row.version)
 	};
 }
 

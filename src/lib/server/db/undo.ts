@@ -64,11 +64,14 @@ export interface AuditListOptions {
 	limit: number;
 }
 
-/** The changes in a gemeente, newest first; optionally of one kind of item or one item. */
+/**
+ * The changes in a gemeente, newest first; optionally of one kind of item or one item. A change that moved an item
+ * from one gemeente to another is listed in both.
+ */
 export async function listAudit(db: Queryable, options: AuditListOptions): Promise<AuditListEntry[]> {
 	const rows = await db.query<AuditRow>(
 		`${SELECT}
-		 WHERE gemeentecode = $1 AND ($2::text IS NULL OR entity = $2::text) AND ($3::bigint IS NULL OR entity_id = $3::bigint)
+		 WHERE (gemeentecode = $1 OR before ->> 'gemeentecode' = $1 OR after ->> 'gemeentecode' = $1) AND ($2::text IS NULL OR entity = $2::text) AND ($3::bigint IS NULL OR entity_id = $3::bigint)
 		 ORDER BY id DESC
 		 LIMIT $4`,
 		[options.gemeentecode, options.entity ?? null, options.entityId ?? null, options.limit]
@@ -142,6 +145,14 @@ const STORES = {
 	}
 } satisfies Record<Entity, unknown>;
 
+const VERSIONED_TABLES: Partial<Record<Entity, string>> = { programme: 'programmes', investment: 'investments', signal: 'signals' };
+
+/** An item put back gets a version above the one it was deleted at, so a write based on that one is still stale. */
+async function aboveOldVersion(tx: Queryable, entity: Entity, id: number, old: unknown): Promise<void> {
+	const table = VERSIONED_TABLES[entity];
+	if (table && typeof old === 'number') await tx.query(`UPDATE ${table} SET version = $2 WHERE id = $1`, [id, old + 1]);
+}
+
 function isUndoable(entity: AuditEntry['entity']): entity is Entity {
 	return Object.hasOwn(STORES, entity);
 }
@@ -179,6 +190,7 @@ export async function undo(tx: Queryable, actor: Actor, auditId: number): Promis
 
 	const store = STORES[entry.entity];
 	const current = await store.get(tx, entry.entityId);
+	const versionOf = (item: unknown) => (item as { version?: unknown } | null)?.version;
 	let after: unknown = null;
 	switch (entry.action) {
 		case 'create':
@@ -193,6 +205,7 @@ export async function undo(tx: Queryable, actor: Actor, auditId: number): Promis
 		case 'delete':
 			if (current) throw new UndoError(409, 'Dit item bestaat al weer');
 			await store.restore(tx, entry.before);
+			await aboveOldVersion(tx, entry.entity, entry.entityId, versionOf(entry.before));
 			after = await store.get(tx, entry.entityId);
 			break;
 	}

@@ -118,7 +118,8 @@ export type OidcSignIn =
 /**
  * The user of an OpenID Connect identity: the one linked to (issuer, subject); else an existing user with the
  * same e-mail address that is not linked yet (an admin prepared it, or a local user), which is linked now; else
- * a new viewer — or admin, when the address is in `admins`. Call inside a transaction.
+ * a new viewer — or admin, when its verified address or `sub:<subject>` is in `admins`. Linking by address needs
+ * `email_verified === true`. Call inside a transaction.
  */
 export async function findOrCreateForOidc(tx: Queryable, identity: OidcIdentity, admins: string[]): Promise<OidcSignIn> {
 	const email = identity.email?.trim().toLowerCase() || null;
@@ -147,7 +148,10 @@ export async function findOrCreateForOidc(tx: Queryable, identity: OidcIdentity,
 				after: audited(after)
 			});
 		} else {
-			const role: Role = admins.includes(email) ? 'admin' : 'viewer';
+			// Admin by a verified address, or by the provider's stable subject (`sub:…`, for providers such as Entra ID
+			// that never say the address is verified): an unverified address could be anyone's.
+			const admin = (identity.emailVerified && admins.includes(email)) || admins.includes(`sub:${identity.subject}`);
+			const role: Role = admin ? 'admin' : 'viewer';
 			const [{ id }] = await tx.query<{ id: number }>(
 				`INSERT INTO users (oidc_issuer, oidc_subject, email, name, role) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
 				[identity.issuer, identity.subject, email, identity.name || email, role]

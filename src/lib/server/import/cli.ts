@@ -17,7 +17,7 @@ import { openDatabase } from '../db/client';
 import { migrate } from '../db/migrate';
 import { readFile } from 'node:fs/promises';
 import {
-	importBoundaryFile,
+	importBoundaryFiles,
 	importCbsOdata,
 	importCbsOdataPages,
 	importDefaults,
@@ -70,8 +70,8 @@ async function main(args: string[]): Promise<void> {
 				break;
 			case 'boundaries':
 				if (rest.length === 0) throw new Error('geef een of meer GeoJSON-bestanden');
-				for (const file of rest) {
-					const r = await importBoundaryFile(db, file);
+				// All files in one transaction: a failing second file leaves the first unwritten too.
+				for (const r of await importBoundaryFiles(db, rest)) {
 					progress(`${r.file}: ${r.features} gebieden, ${r.written} nieuw of gewijzigd, ${r.skippedWater} water overgeslagen`);
 					r.repaired.forEach((p) => progress(`  let op: ${formatProblem(p)}`));
 				}

@@ -70,6 +70,19 @@ export async function importBoundaryFile(db: Db, path: string, source?: string):
 	return importBoundaries(db, document, { file, source: source ?? file });
 }
 
+/**
+ * Imports several boundary files as one: all of them are written, or (when any file fails) none. The command line's
+ * `boundaries A B` used to keep A when B failed.
+ */
+export async function importBoundaryFiles(db: Db, paths: string[]): Promise<BoundaryImportResult[]> {
+	return db.transaction(async (tx) => {
+		const inner = withinTransaction(tx, db.kind);
+		const results: BoundaryImportResult[] = [];
+		for (const path of paths) results.push(await importBoundaryFile(inner, path));
+		return results;
+	});
+}
+
 /** Imports every page of a PDOK OGC API Features collection, following its `next` links. */
 export async function importOgcCollection(
 	db: Db,

@@ -1,11 +1,12 @@
-// POST /aanmelden/lokaal (form: email, terug): the local sign-in of the embedded default. Off in production.
-import { redirect } from '@sveltejs/kit';
+// POST /aanmelden/lokaal (form: email, terug): the local sign-in of the embedded default. A 404 unless
+// WIJKBEELD_LOKALE_AANMELDING=aan.
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { apiError } from '$lib/server/http';
 import { localSignInAllowed } from '$lib/server/auth/local-users';
 import { signInLocally } from '$lib/server/auth/local-sign-in';
-import { pruneSessions } from '$lib/server/auth/sessions';
+import { pruneSessions, secureCookies } from '$lib/server/auth/sessions';
 import { safeReturnPath } from '$lib/domain/roles';
 
 const form = z.object({
@@ -13,13 +14,13 @@ const form = z.object({
 	terug: z.string().max(2000).optional()
 });
 
-export async function POST({ request, cookies, url }) {
-	if (!localSignInAllowed()) return apiError(403, 'De lokale aanmelding staat uit: de app draait in productie');
+export async function POST({ request, cookies }) {
+	if (!localSignInAllowed()) error(404, 'De lokale aanmelding staat uit');
 	const parsed = form.safeParse(Object.fromEntries(await request.formData()));
 	if (!parsed.success) return apiError(400, 'Ongeldig formulier: verwacht email');
 	const db = await getDb();
 	await pruneSessions(db);
-	const user = await signInLocally(db, cookies, parsed.data.email, url.protocol === 'https:');
+	const user = await signInLocally(db, cookies, parsed.data.email, secureCookies());
 	if (!user) {
 		// The form on the sign-in page gets the page back with a message; a script gets JSON.
 		if (request.headers.get('accept')?.includes('text/html')) {

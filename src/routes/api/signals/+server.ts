@@ -11,6 +11,7 @@ import { actorOf, labelled, labelledFeatures, locate, parseBody } from '$lib/ser
 export async function GET({ url, locals }) {
 	requireSignals(locals.user);
 	const { gemeente, from, to, buurt, format } = parseQuery(url, registerQuery);
+	requireSignals(locals.user, gemeente);
 	const options = { gemeentecode: gemeente, from, to, buurtcode: buurt };
 	const db = await getDb();
 	if (format === 'geojson') return json(labelledFeatures(await signals.features(db, options)));

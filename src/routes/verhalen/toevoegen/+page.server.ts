@@ -67,6 +67,8 @@ export const actions = {
 			const id = Number(values.story);
 			const story = Number.isInteger(id) && id > 0 ? await stories.get(tx, id) : null;
 			if (!story || story.gemeentecode !== gemeentecode) return fail(400, { ...values, errors: [{ field: 'story', message: 'Kies een verhaal van deze gemeente' }] });
+			// The same limit as POST /api/stories/{id}/slides.
+			if (story.slides.length >= MAX_SLIDES) return fail(400, { ...values, errors: [{ field: 'story', message: `een verhaal heeft hoogstens ${MAX_SLIDES} dia's` }] });
 			const result = await stories.addSlide(tx, actorOf(user), id, slide.data);
 			if (result.status !== 'ok') return fail(400, { ...values, errors: [{ field: 'story', message: writeProblem(result, id) }] });
 			return id;

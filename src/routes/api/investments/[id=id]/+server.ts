@@ -1,9 +1,11 @@
 import { error, json } from '@sveltejs/kit';
+import { lockForWrite } from '$lib/server/db/audit';
+import { parseQuery } from '$lib/server/http';
 import { getDb } from '$lib/server/db';
 import * as investments from '$lib/server/db/investments';
 import { requireWrite } from '$lib/server/auth/guard';
-import { investmentInputSchema } from '$lib/domain/register';
-import { actorOf, labelled, locate, parseBody, parseId, requireEditing } from '$lib/server/register-api';
+import { investmentInputSchema, withVersion } from '$lib/domain/register';
+import { actorOf, deleteQuery, labelled, locate, parseBody, parseId, requireEditing, requireVersion } from '$lib/server/register-api';
 
 const notFound = (id: number): never => error(404, `Investering ${id} bestaat niet`);
 
@@ -19,10 +21,12 @@ export async function GET({ params }) {
 export async function PUT({ params, request, locals }) {
 	const user = requireEditing(locals.user);
 	const id = parseId(params.id);
-	const body = await parseBody(request, investmentInputSchema);
+	const body = await parseBody(request, withVersion(investmentInputSchema));
 	const db = await getDb();
 	const updated = await db.transaction(async (tx) => {
+		await lockForWrite(tx, 'investments', id);
 		const current = (await investments.get(tx, id)) ?? notFound(id);
+		requireVersion(labelled(current), body.version, 'De investering');
 		requireWrite(user, 'investment', { gemeentecode: current.gemeentecode, partner: current.partner });
 		const place = await locate(tx, body);
 		const input = { ...body, buurtcode: place.buurtcode };
@@ -34,12 +38,15 @@ export async function PUT({ params, request, locals }) {
 	return json(labelled(updated));
 }
 
-export async function DELETE({ params, locals }) {
+export async function DELETE({ params, url, locals }) {
 	const user = requireEditing(locals.user);
 	const id = parseId(params.id);
+	const { version } = parseQuery(url, deleteQuery);
 	const db = await getDb();
 	await db.transaction(async (tx) => {
+		await lockForWrite(tx, 'investments', id);
 		const current = (await investments.get(tx, id)) ?? notFound(id);
+		requireVersion(labelled(current), version, 'De investering');
 		requireWrite(user, 'investment', { gemeentecode: current.gemeentecode, partner: current.partner });
 		await investments.remove(tx, actorOf(user), id);
 	});
