@@ -2,6 +2,7 @@
 // use (buurtcode/buurtnaam/wijkcode/gemeentecode/jaar, or statcode/statnaam in the gebiedsindelingen), and
 // checks every feature before anything is written. Geometry validity is checked later, in PostGIS.
 import { z } from 'zod';
+import { BUURT_CODE, GEMEENTE_CODE, WIJK_CODE } from '../src/lib/domain/areas';
 import type { ImportProblem } from './problems';
 
 export type AreaLevel = 'gemeente' | 'wijk' | 'buurt';
@@ -33,9 +34,9 @@ export interface ParsedBoundaries {
 }
 
 const codePatterns = {
-	gemeente: /^GM\d{4}$/,
-	wijk: /^WK\d{6}$/,
-	buurt: /^BU\d{8}$/
+	gemeente: GEMEENTE_CODE,
+	wijk: WIJK_CODE,
+	buurt: BUURT_CODE
 } as const;
 
 const optionalText = z

@@ -1,7 +1,9 @@
 // Reads a partner's investment spreadsheet — CSV as in shared/data/demo/partner_investeringen_demo.csv
 // (`;`, Dutch numbers, dd-mm-yyyy) or an XLSX workbook — into checked InvestmentInputs, one per row, with
 // every problem at its spreadsheet row and column. No database here: locating the rows in PostGIS and
-// writing them is investments-import.ts.
+// writing them is src/lib/server/import/investments.ts.
+import { parseDutchNumber as parseDutch } from '../src/lib/domain/dutch-number';
+import { BUURT_CODE } from '../src/lib/domain/areas';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
@@ -90,26 +92,15 @@ export type Cell = string | number | Date | null;
 type Parsed<T> = { value: T } | { error: string };
 
 /**
- * A number as a Dutch spreadsheet writes it: `6.200.000`, `1.234,50`, `52,2701`, `148`; a real number from
- * XLSX as it is. A dot followed by groups of three digits is a thousands separator (the file is Dutch, so
- * `450.000` is four hundred and fifty thousand); another single dot (`12.5`) can only be a decimal point.
- * For coordinates (`coordinate`) a dot is always a decimal point: degrees never have thousands.
- * Empty is null; anything else (`12abc`, `1,234.50`) is an error.
+ * A number as a Dutch spreadsheet writes it (`6.200.000`, `1.234,50`, `52,2701`, `€ 2.500.000`; `450.000` is
+ * four hundred and fifty thousand), by the one Dutch number reader; a real number from XLSX as it is. For
+ * coordinates (`coordinate`) a dot is always a decimal point: degrees never have thousands.
  */
 export function parseDutchNumber(cell: Cell, options: { coordinate?: boolean } = {}): Parsed<number | null> {
 	if (cell === null) return { value: null };
 	if (typeof cell === 'number') return Number.isFinite(cell) ? { value: cell } : { error: `geen getal: ${cell}` };
 	if (cell instanceof Date) return { error: 'verwacht een getal, de cel is een datum' };
-	// Spreadsheets export "€ 6.200.000" and non-breaking or thin spaces as thousands separators.
-	const t = cell.trim().replace(/^€\s*/, '').replace(/[\u00a0\u202f ]/g, '');
-	if (t === '') return { value: null };
-	let normal: string | null = null;
-	if (!options.coordinate && /^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) normal = t.replace(/\./g, '').replace(',', '.');
-	else if (/^[-+]?\d+(,\d+)?$/.test(t)) normal = t.replace(',', '.');
-	else if (/^[-+]?\d+\.\d+$/.test(t)) normal = t;
-	const value = normal === null ? NaN : Number(normal);
-	if (!Number.isFinite(value)) return { error: `geen getal: "${cell.trim()}" (schrijf bijvoorbeeld 1.234.500 of 52,2701)` };
-	return { value };
+	return parseDutch(cell, { singleDotGroup: options.coordinate ? 'decimal' : 'thousands', hint: 'schrijf bijvoorbeeld 1.234.500 of 52,2701' });
 }
 
 const nlNumber = (n: number) => n.toLocaleString('nl-NL', { maximumFractionDigits: 7, useGrouping: false });
@@ -412,7 +403,7 @@ export function parseInvestmentRow(row: number, get: (column: InvestmentColumn) 
 
 	const buurtText = text(get('buurtcode')).toUpperCase();
 	const buurtcode = buurtText === '' ? null : buurtText;
-	if (buurtcode && !/^BU\d{8}$/.test(buurtcode)) problem('buurtcode', `"${buurtText}" is geen buurtcode (BU + 8 cijfers, zoals BU01640202)`);
+	if (buurtcode && !BUURT_CODE.test(buurtcode)) problem('buurtcode', `"${buurtText}" is geen buurtcode (BU + 8 cijfers, zoals BU01640202)`);
 
 	const lat = parseDutchNumber(get('lat'), { coordinate: true });
 	const lon = parseDutchNumber(get('lon'), { coordinate: true });

@@ -1,6 +1,7 @@
 // What the monitor readers (long CSV, wide CSV, CBS OData) share: one value of one area, indicator and year,
 // and the checks every reader makes on it — the area code, the year, the number, its range and duplicates.
 import { AREA_CODE } from '../src/lib/domain/areas';
+import { parseDutchNumber, type ParsedNumber } from '../src/lib/domain/dutch-number';
 import type { ImportProblem } from './problems';
 
 export interface MonitorValue {
@@ -34,29 +35,12 @@ export function mentionsSynthetic(source: string): boolean {
 export const INDICATOR_CODE = /^[a-z][a-z0-9_]*$/;
 
 /**
- * A number as spreadsheets export it: `12.5` or Dutch `12,5`, also with Dutch thousands separators
- * (`1.234,5`, `6.200.000`). A single dot is a decimal point, as in the demo files, except in `161.235`
- * (one to three digits, a dot, three digits), which is refused as ambiguous. Empty means "not available"
- * (null); anything else that is not a finite number is an error.
+ * A number in a monitor file: Dutch (`12,5`, `1.234,5`, `6.200.000`) or with a decimal point (`12.5`, as the
+ * demo files write it) — so `161.235` is refused as ambiguous. Empty means "not available" (null). The rules
+ * are the one Dutch number reader's (src/lib/domain/dutch-number.ts).
  */
-export function parseNumber(text: string): { value: number | null } | { error: string } {
-	const t = text.trim().replace(/\u00a0/g, '');
-	if (t === '') return { value: null };
-	// 161.235: Dutch for 161235, English for 161,235 — a thousandfold error either way; ask.
-	if (/^[-+]?[1-9]\d{0,2}\.\d{3}$/.test(t)) {
-		return { error: `dubbelzinnig getal "${t}": schrijf ${t.replace('.', '')} (zonder punt) of ${t.replace('.', ',')} (decimale komma)` };
-	}
-	let normal: string | null = null;
-	if (/^[-+]?\d+([.,]\d+)?$/.test(t)) normal = t.replace(',', '.');
-	else if (/^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t) && (t.includes(',') || t.split('.').length > 2)) {
-		normal = t.replace(/\./g, '').replace(',', '.');
-	} else if (/^[-+]?\d{1,3}(,\d{3})+\.\d+$/.test(t)) normal = t.replace(/,/g, '');
-	else if (/^[-+]?[.,]\d+$/.test(t)) normal = t.replace(/^([-+]?)[.,]/, '$10.');
-	const value = normal === null ? NaN : Number(normal);
-	if (!Number.isFinite(value)) {
-		return { error: `geen getal: "${text.trim()}" (laat de cel leeg als de waarde ontbreekt)` };
-	}
-	return { value };
+export function parseNumber(text: string): ParsedNumber {
+	return parseDutchNumber(text, { singleDotGroup: 'refuse', hint: 'laat de cel leeg als de waarde ontbreekt' });
 }
 
 /** A year as a number, or the problem with it. */

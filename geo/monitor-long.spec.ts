@@ -51,7 +51,6 @@ describe('parseNumber', () => {
 		['-3,25', -3.25],
 		['1.234,5', 1234.5],
 		['6.200.000', 6200000],
-		['1,234.5', 1234.5],
 		[',5', 0.5],
 		['0.125', 0.125],
 		['12.50', 12.5],
@@ -62,7 +61,7 @@ describe('parseNumber', () => {
 		expect(parseNumber(text)).toEqual({ value });
 	});
 
-	it.each(['n.v.t.', 'x', '.', '-', '12,5%', '1e3', 'NaN', 'Infinity', '1.2.3,4,5', '12 5'])('refuses %j', (text) => {
+	it.each(['n.v.t.', 'x', '.', '-', '12,5%', '1e3', 'NaN', 'Infinity', '1.2.3,4,5', '12 5', '1,234.5'])('refuses %j', (text) => {
 		expect(parseNumber(text)).toHaveProperty('error');
 	});
 

@@ -23,17 +23,20 @@ export interface PagedFetchOptions<T> {
 	fetch?: typeof fetch;
 	/** Checks one answer and finds its records and next link; throws an ImportError when it is not a page. */
 	read: (body: unknown, response: Response, url: string) => PageRead<T>;
+	/** Handles each page as it arrives instead of keeping it (bounded memory); then nothing is returned. */
+	onPage?: (page: T) => Promise<void>;
 }
 
 export async function fetchPages<T>(options: PagedFetchOptions<T>, progress: Progress): Promise<T[]> {
 	const doFetch = options.fetch ?? fetch;
 	const pages: T[] = [];
 	const visited = new Set<string>();
+	let visitedPages = 0;
 	let next: string | undefined = options.first.toString();
 	while (next) {
 		const url: string = next;
 		if (visited.has(url)) throw new ImportError([{ file: options.source, message: `de service verwijst opnieuw naar ${url}` }]);
-		if (pages.length >= options.maxPages) {
+		if (visitedPages >= options.maxPages) {
 			throw new ImportError([{ file: options.source, message: `meer dan ${options.maxPages} pagina's; afgebroken` }]);
 		}
 		visited.add(url);
@@ -51,7 +54,9 @@ export async function fetchPages<T>(options: PagedFetchOptions<T>, progress: Pro
 			throw new ImportError([{ file: url, message: 'antwoord is geen JSON' }]);
 		}
 		const read = options.read(body, response, url);
-		pages.push(read.page);
+		if (options.onPage) await options.onPage(read.page);
+		else pages.push(read.page);
+		visitedPages++;
 		progress(read.progress);
 		next = read.next && read.count > 0 ? new URL(read.next, url).toString() : undefined;
 	}

@@ -1,6 +1,7 @@
 // Reads a municipal stadsdeel indeling: a CSV with one row per buurt, `buurtcode,...,stadsdeel`
 // (optionally `zekerheid` and `onderbouwing`), comma- or semicolon-separated, as in shared/data/gebieden.
 import { parse } from 'csv-parse/sync';
+import { BUURT_CODE } from '../src/lib/domain/areas';
 import { z } from 'zod';
 import type { ImportProblem } from './problems';
 
@@ -16,7 +17,7 @@ const rowSchema = z.object({
 	buurtcode: z
 		.string()
 		.trim()
-		.regex(/^BU\d{8}$/, 'geen buurtcode (BU + 8 cijfers)'),
+		.regex(BUURT_CODE, 'geen buurtcode (BU + 8 cijfers)'),
 	stadsdeel: z.string().trim().min(1, 'stadsdeel is leeg').max(80, 'naam van het stadsdeel is te lang'),
 	zekerheid: z
 		.string()

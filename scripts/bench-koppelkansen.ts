@@ -15,8 +15,8 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { openDatabase, quoteIdent, type Db } from '../src/lib/server/db/client';
 import { migrate, MIGRATIONS_DIR } from '../src/lib/server/db/migrate';
-import { importDefaults, importMonitorLong } from '../geo/import';
-import { seedDemoInvestments } from '../geo/investments-import';
+import { importDefaults, importMonitorLong } from '../src/lib/server/import';
+import { seedDemoInvestments } from '../src/lib/server/import/investments';
 import { seedRegister } from '../src/lib/server/seed-register';
 import { candidateData, koppelkansen } from '../src/lib/server/koppelkansen';
 import { analyse } from '../src/lib/server/db/koppelkansen';
@@ -310,7 +310,7 @@ async function benchNational(engine: 'pglite' | 'postgres', figures: Figures) {
 				`${counts.investments.toLocaleString('en')} investments, ${counts.programmes} programmes, ${SIGNALS.toLocaleString('en')} signals ` +
 				`(generated and loaded in ${(loading / 1000).toFixed(1)} s)`
 		);
-		// The importers analyse what they load (geo/import.ts); the set here is inserted directly, so do the same.
+		// The importers analyse what they load (src/lib/server/import/index.ts); the set here is inserted directly, so do the same.
 		await db.exec('ANALYZE');
 		// The neighbours of every gemeente, as the first analysis after the import derives them; later ones read them.
 		const all = Array.from({ length: GEMEENTEN_X * GEMEENTEN_Y }, (_, g) => gemeenteCode(g));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Db } from '../../src/lib/server/db/client';
 import * as areas from '../../src/lib/server/db/areas';
-import { importDefaults } from '../../geo/import';
+import { importDefaults } from '../../src/lib/server/import';
 import { readConfig } from '../../src/lib/server/config';
 import { engine, freshDatabase } from './database';
 

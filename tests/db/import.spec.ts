@@ -13,7 +13,7 @@ import {
 	importBoundaryFiles,
 	importDefaults,
 	importStadsdelen
-} from '../../geo/import';
+} from '../../src/lib/server/import';
 import { ImportError } from '../../geo/problems';
 import { fixturesDir } from '../../geo/fixtures/golden';
 import { engine, freshDatabase } from './database';

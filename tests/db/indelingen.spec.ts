@@ -13,9 +13,9 @@ import { areaBudget, overview, wijkbudgetIndicator } from '../../src/lib/server/
 import { themeData } from '../../src/lib/server/monitor';
 import { DEFAULT_WEIGHTS } from '../../src/lib/domain/urgency';
 import { listAudit, undo } from '../../src/lib/server/db/undo';
-import { importDefaults } from '../../geo/import';
+import { importDefaults } from '../../src/lib/server/import';
 import { seedRegister } from '../../src/lib/server/seed-register';
-import { seedDemoInvestments } from '../../geo/investments-import';
+import { seedDemoInvestments } from '../../src/lib/server/import/investments';
 import { seedDemoWijkbudgetten } from '../../src/lib/server/import/wijkbudgetten';
 import { readConfig } from '../../src/lib/server/config';
 import type { User } from '../../src/lib/domain/roles';

@@ -3,9 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/client';
 import * as indicators from '../../src/lib/server/db/indicators';
-import { importDefaults, importMonitorLong, importStadsdelen } from '../../geo/import';
+import { importDefaults, importMonitorLong, importStadsdelen } from '../../src/lib/server/import';
 import { readConfig } from '../../src/lib/server/config';
 import { SYNTHETIC_LABEL } from '../../src/lib/domain/monitor';
+import { urgencyRanking } from '../../src/lib/server/monitor';
+import { DEFAULT_WEIGHTS } from '../../src/lib/domain/urgency';
 import { engine, freshDatabase } from './database';
 import { loadTestAreas } from './test-areas';
 
@@ -140,7 +142,8 @@ describe(`monitor aggregation on ${engine}`, () => {
 		expect(m.indicators.map((i) => i.code)).toEqual(['huishoudens', 'inwoners', 'p_arm', 'meldingen', 'p_huur']);
 		expect(m.indicators[0]).toEqual({
 			code: 'huishoudens', name: 'Huishoudens', unit: 'aantal', domain: 'context', direction: 'context',
-			source: 'Proefbron', weighting: 'som', synthetic: false
+			source: 'Proefbron', weighting: 'som', synthetic: false, topic: null, topicName: null, ageGroup: null,
+			ageGroupName: null, urgency: true, waves: false, sourceMeta: null
 		});
 		expect(m.areas).toEqual([
 			{ code: OOST, name: 'Oost', inwoners: 400, suppressed: false, values: { huishoudens: 150, inwoners: 400, p_arm: 25, meldingen: 12, p_huur: 40 } },
@@ -196,17 +199,22 @@ describe(`the demo monitor on ${engine}`, () => {
 	});
 	afterAll(() => db?.close());
 
-	it('loads the demo catalogue and every value, labelled synthetic', async () => {
+	it('loads the demo catalogue and every value, labelled synthetic, next to the real figures', async () => {
 		const catalogueRows = await indicators.listCatalogue(db);
-		expect(catalogueRows).toHaveLength(17);
-		expect(catalogueRows.every((i) => i.synthetic)).toBe(true);
+		// 17 demo indicators, 105 RIVM (35 topics × 3 age groups) and 8 KWB 2024.
+		expect(catalogueRows.filter((i) => i.synthetic)).toHaveLength(17);
+		const real = catalogueRows.filter((i) => !i.synthetic);
+		expect(real.filter((i) => i.code.startsWith('rivm_'))).toHaveLength(105);
+		expect(real.filter((i) => i.code.startsWith('kwb_'))).toHaveLength(8);
+		expect(real.every((i) => i.sourceMeta !== null)).toBe(true);
 		const [counts] = await db.query<{ n: number; synthetic: number }>(
 			'SELECT count(*)::int AS n, count(*) FILTER (WHERE synthetic)::int AS synthetic FROM indicator_values'
 		);
 		// 11,220 rows minus the empty ones (suppressed buurten, survey indicators in odd years, energiearmoede before 2022).
-		expect(counts.n).toBe(8164);
 		expect(counts.synthetic).toBe(8164);
-		expect(await indicators.years(db, 'GM0164')).toEqual([2020, 2021, 2022, 2023, 2024]);
+		// The real figures: RIVM for Hengelo, Enschede and Nederland, KWB 2024 for their wijken and gemeenten.
+		expect(counts.n - counts.synthetic).toBe(30_842);
+		expect(await indicators.years(db, 'GM0164')).toEqual([2012, 2016, 2020, 2021, 2022, 2023, 2024]);
 	});
 
 	it('adds Hengelo up to its CBS population of 2023 (82,311) within the rounding of its 62 buurten', async () => {
@@ -217,13 +225,29 @@ describe(`the demo monitor on ${engine}`, () => {
 		expect(Math.abs(enschede.value! - 161_235)).toBeLessThanOrEqual(70 * 2.5);
 	});
 
+	it('explains De Noork from its drivers, with gezondheid on RIVM 2020 and the rest on demodata', async () => {
+		const ranking = await urgencyRanking(db, { gemeente: 'GM0164', level: 'buurt', year: 2024, weights: DEFAULT_WEIGHTS, draws: 0 });
+		expect(ranking.provenance.source).toBe('Gezondheid: RIVM 2020, modelschatting · overige domeinen: demodata');
+		const noork = ranking.areas.find((a) => a.code === 'BU01640202')!;
+		expect(noork.rank).toBeLessThanOrEqual(5);
+		expect(noork.domains.gezondheid).toBeGreaterThan(0.5);
+		expect(noork.drivers.reduce((sum, d) => sum + d.contribution, 0)).toBeCloseTo(noork.score!, 10);
+		const health = noork.drivers.filter((d) => d.domain === 'gezondheid');
+		expect(health).toHaveLength(6);
+		expect(health.every((d) => d.indicator.startsWith('rivm_') && d.source === 'RIVM 2020, modelschatting' && d.year === 2020)).toBe(true);
+		expect(noork.drivers.filter((d) => d.domain !== 'gezondheid').every((d) => d.synthetic && d.source === 'demodata 2024')).toBe(true);
+	});
+
 	it('has values for De Noork, and survey indicators only in even years', async () => {
 		const m2024 = await indicators.matrix(db, { gemeente: 'GM0164', level: 'buurt', year: 2024 });
 		expect(m2024.areas).toHaveLength(62);
 		const noork = m2024.areas.find((a) => a.code === 'BU01640202')!;
 		expect(noork).toMatchObject({ name: 'De Noork', suppressed: false });
-		expect(Object.keys(noork.values)).toHaveLength(17);
-		for (const value of Object.values(noork.values)) expect(value).toEqual(expect.any(Number));
+		expect(Object.keys(noork.values)).toHaveLength(130);
+		// Every demo indicator has a 2024 value; RIVM's waves are not in 2024 (the score takes 2020, see statline-import).
+		const demo = new Set(m2024.indicators.filter((i) => i.synthetic).map((i) => i.code));
+		for (const [code, value] of Object.entries(noork.values)) if (demo.has(code)) expect(value).toEqual(expect.any(Number));
+		expect(noork.values.rivm_eenzaam_18plus).toBeNull();
 		const noork2023 = (await indicators.matrix(db, { gemeente: 'GM0164', level: 'buurt', year: 2023 })).areas.find((a) => a.code === 'BU01640202')!;
 		expect(noork2023.values.p_eenzaam).toBeNull();
 		expect(noork2023.values.p_laag_inkomen).toEqual(expect.any(Number));

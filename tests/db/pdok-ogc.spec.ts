@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../src/lib/server/db/client';
-import { importOgcCollection } from '../../geo/import';
+import { importOgcCollection } from '../../src/lib/server/import';
 import { ImportError } from '../../geo/problems';
 import { fixturesDir } from '../../geo/fixtures/golden';
 import { engine, freshDatabase } from './database';

@@ -6,7 +6,7 @@ import * as programmes from '../../src/lib/server/db/programmes';
 import * as signals from '../../src/lib/server/db/signals';
 import { listAudit } from '../../src/lib/server/db/undo';
 import { SEED_ACTOR, seedRegister } from '../../src/lib/server/seed-register';
-import { importDefaults } from '../../geo/import';
+import { importDefaults } from '../../src/lib/server/import';
 import { readConfig } from '../../src/lib/server/config';
 import { engine, freshDatabase } from './database';
 

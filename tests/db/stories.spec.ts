@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/client';
 import * as stories from '../../src/lib/server/db/stories';
 import { listAudit } from '../../src/lib/server/db/undo';
-import { importDefaults } from '../../geo/import';
-import { seedDemoInvestments } from '../../geo/investments-import';
+import { importDefaults } from '../../src/lib/server/import';
+import { seedDemoInvestments } from '../../src/lib/server/import/investments';
 import { readConfig } from '../../src/lib/server/config';
 import { seedRegister } from '../../src/lib/server/seed-register';
 import { SEED_STORY_TITLE, seedStories } from '../../src/lib/server/seed-stories';
@@ -205,7 +205,8 @@ describe(`stories on ${engine}`, () => {
 			expect(overview.meta.legend!.classes).toHaveLength(5);
 			expect(overview.meta.legend!.classes.reduce((n, c) => n + c.count, 0)).toBe(10);
 			expect(overview.meta.areas).toHaveLength(10);
-			expect(overview.meta.source).toMatch(/^Bron: DEMODATA.*CBS \/ Kadaster/);
+			// The urgency mixes RIVM health with demodata: the slide says which part is real.
+			expect(overview.meta.source).toMatch(/^Bron: Gezondheid: RIVM 2020, modelschatting · overige domeinen: demodata; CBS \/ Kadaster/);
 			expect(overview.meta.generatedAt).toBe('2026-05-01T10:00:00.000Z');
 
 			// The data is in the style itself: every wijk, coloured by its class.

@@ -1,7 +1,7 @@
 // A small made-up gemeente for database tests: buurten as 100 m squares in RD New, side by side per wijk,
 // wijken and the gemeente as rectangles around them. Only codes, names and the hierarchy matter to the tests.
 import type { Db } from '../../src/lib/server/db/client';
-import { importBoundaries } from '../../geo/import';
+import { importBoundaries } from '../../src/lib/server/import';
 
 export interface TestWijk {
 	code: string;

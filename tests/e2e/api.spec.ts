@@ -47,9 +47,23 @@ test.describe('HTTP API', () => {
 		expect(body.bbox).toHaveLength(4);
 	});
 
-	test('the indicator catalogue and values are labelled as demo data', async ({ request }) => {
+	test('the indicator catalogue and values are labelled as demo data where they are, and carry their source where real', async ({ request }) => {
 		const catalogue = await (await request.get('/api/indicators')).json();
-		expect(catalogue.length).toBe(17);
+		// 17 demo indicators, 105 RIVM (35 topics × 3 age groups), 8 CBS KWB 2024.
+		expect(catalogue.length).toBe(130);
+		expect(catalogue.filter((i: { synthetic: boolean }) => i.synthetic)).toHaveLength(17);
+		const eenzaam = catalogue.find((i: { code: string }) => i.code === 'rivm_eenzaam_18plus');
+		expect(eenzaam).toMatchObject({ name: 'Eenzaam (18 jaar en ouder)', synthetic: false, topic: 'rivm_eenzaam', ageGroup: '18plus', sourceMeta: { table: '50090NED', estimate: 'modelschatting' } });
+		expect(eenzaam.label).toBeUndefined();
+		const real = await (await request.get('/api/indicators/rivm_eenzaam_18plus/values?gemeente=GM0164&level=wijk&year=2024')).json();
+		expect(real.meta).toEqual({
+			indicator: 'rivm_eenzaam_18plus',
+			source: "RIVM/GGD'en/CBS, Gezondheid per wijk en buurt 2020 (StatLine 50090NED), modelschatting",
+			year: 2020,
+			requestedYear: 2024,
+			synthetic: false,
+			estimate: 'modelschatting'
+		});
 		const laagInkomen = catalogue.find((i: { code: string }) => i.code === 'p_laag_inkomen');
 		expect(laagInkomen).toMatchObject({ domain: 'sociaal', direction: 'hoger_is_urgenter', synthetic: true, label: 'Demodata — geen echte cijfers' });
 
@@ -67,6 +81,13 @@ test.describe('HTTP API', () => {
 	test('the urgency ranking explains itself and follows the weights', async ({ request }) => {
 		const equal = await (await request.get('/api/urgency?gemeente=GM0164&level=buurt&year=2024')).json();
 		expect(equal[0]).toMatchObject({ rank: 1, synthetic: true, label: 'Demodata — geen echte cijfers' });
+		expect(equal[0].provenance).toEqual({
+			source: 'Gezondheid: RIVM 2020, modelschatting · overige domeinen: demodata',
+			mixed: true,
+			wave: 2020,
+			note: 'Gemengd — Gezondheid: RIVM 2020, modelschatting · overige domeinen: demodata'
+		});
+		for (const d of equal[0].drivers) expect(d.source).toMatch(/^(RIVM 2020, modelschatting|demodata 2024)$/);
 		expect(Object.keys(equal[0].domains).sort()).toEqual(['duurzaamheid', 'gezondheid', 'sociaal', 'veiligheid', 'wonen']);
 		expect(equal[0].drivers[0].explanation).toMatch(/gemeente/);
 		expect(equal[0].topNShare).toBeGreaterThanOrEqual(0);
@@ -83,9 +104,14 @@ test.describe('HTTP API', () => {
 	test('the area card of De Noork', async ({ request }) => {
 		const card = await (await request.get('/api/areas/BU01640202/profile?year=2024')).json();
 		expect(card).toMatchObject({ code: 'BU01640202', name: 'De Noork', year: 2024, synthetic: true });
-		expect(card.years).toEqual([2020, 2021, 2022, 2023, 2024]);
+		expect(card.years).toEqual([2012, 2016, 2020, 2021, 2022, 2023, 2024]);
 		const inwoners = card.indicators.find((i: { code: string }) => i.code === 'inwoners');
 		expect(inwoners.series).toHaveLength(5);
+		expect(inwoners).toMatchObject({ synthetic: true, source: 'demodata 2024' });
+		const eenzaam = card.indicators.find((i: { code: string }) => i.code === 'rivm_eenzaam_18plus');
+		expect(eenzaam).toMatchObject({ synthetic: false, estimate: 'modelschatting', source: 'RIVM 2020, modelschatting', valueYear: 2020 });
+		expect(eenzaam.trend.map((t: { year: number }) => t.year)).toEqual([2012, 2016, 2020]);
+		expect(eenzaam.trend[2]).toMatchObject({ gemeente: 49.3, nederland: 47 });
 		expect(card.urgency.rank).toBeGreaterThanOrEqual(1);
 		expect(card.urgency.stapeling).toBeGreaterThanOrEqual(0);
 	});

@@ -2,7 +2,7 @@
 // Parameter names are Dutch (users see them), as on the map page; what cannot be used is dropped with a note.
 import { DOMAINS, type Domain } from './monitor';
 import { DEFAULT_GEMEENTE } from './view-state';
-import { AREA_CODE, gemeenteOfCode } from './areas';
+import { AREA_CODE, GEMEENTE_CODE, gemeenteOfCode } from './areas';
 import { KOPPELKANS_KINDS, defaultPeriod, type KoppelkansKind } from './koppelkansen';
 import {
 	CriterionWeightsError,
@@ -35,7 +35,7 @@ interface Common {
 function readCommon(params: URLSearchParams, known: string[], today: Date): Common {
 	const notes: string[] = [];
 	const gemeenteParam = params.get('gemeente');
-	let gemeente = gemeenteParam && /^GM\d{4}$/.test(gemeenteParam) && (known.length === 0 || known.includes(gemeenteParam)) ? gemeenteParam : null;
+	let gemeente = gemeenteParam && GEMEENTE_CODE.test(gemeenteParam) && (known.length === 0 || known.includes(gemeenteParam)) ? gemeenteParam : null;
 	if (gemeenteParam && !gemeente) notes.push(`Gemeente ${gemeenteParam} is niet bekend.`);
 	gemeente ??= known.includes(DEFAULT_GEMEENTE) || known.length === 0 ? DEFAULT_GEMEENTE : known[0];
 	const laag = LEVELS.find((l) => l === params.get('laag')) ?? 'buurt';

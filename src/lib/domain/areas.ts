@@ -14,6 +14,16 @@ export const LEVEL_LABELS: Record<AreaLevel, { one: string; many: string }> = {
 /** CBS codes (GM0164, WK016402, BU01640202) and municipal stadsdeel codes (SD0153-noord). */
 export const AREA_CODE = /^(GM\d{4}|WK\d{6}|BU\d{8}|SD\d{4}-[a-z0-9-]+)$/;
 export const GEMEENTE_CODE = /^GM\d{4}$/;
+export const WIJK_CODE = /^WK\d{6}$/;
+export const BUURT_CODE = /^BU\d{8}$/;
+/** Nederland as StatLine tables name it (NL01, also NL00 in older tables). */
+export const NATIONAL_CODE = /^NL\d{2}$/;
+/** A region of a CBS StatLine table: Nederland, a gemeente, wijk or buurt (no municipal stadsdelen). */
+export const REGION_CODE = /^(NL\d{2}|GM\d{4}|WK\d{6}|BU\d{8})$/;
+
+export function isNationalCode(value: string): boolean {
+	return NATIONAL_CODE.test(value);
+}
 
 export function isAreaCode(value: string): boolean {
 	return AREA_CODE.test(value);

@@ -1,5 +1,5 @@
 // What an investment import answers (POST /api/import/investments), and how the upload page summarises it.
-// The importer (geo/investments-import.ts) builds it; the types live here so that the page can use them too.
+// The importer (src/lib/server/import/investments.ts) builds it; the types live here so that the page can use them too.
 
 /** A problem with a row, at its spreadsheet row (header = 1) and the column as named in the file. */
 export interface RowProblem {

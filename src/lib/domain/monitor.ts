@@ -25,6 +25,19 @@ export type Weighting = 'som' | 'inwoners' | 'huishoudens';
 export const SUPPRESSION_THRESHOLD = 50;
 export const SYNTHETIC_LABEL = 'Demodata — geen echte cijfers';
 
+/** Where a real indicator comes from, as the source describes itself (StatLine tables). */
+export interface SourceMeta {
+	publisher: string;
+	/** StatLine table, e.g. 50090NED. */
+	table: string;
+	title: string;
+	licence: string;
+	/** Model estimates are not counts: shown as "modelschatting" wherever the values appear. */
+	estimate?: 'modelschatting';
+	/** The line to show under a map, table or export. */
+	attribution: string;
+}
+
 export interface Indicator {
 	code: string;
 	name: string;
@@ -36,6 +49,17 @@ export interface Indicator {
 	/** True when any stored value of this indicator is invented (demo data). */
 	synthetic: boolean;
 	weighting: Weighting;
+	/** A StatLine topic that groups indicators differing only in age group ('rivm_eenzaam'), and its name. */
+	topic?: string | null;
+	topicName?: string | null;
+	/** '18plus', '18tot65', '65plus' and '18 jaar en ouder', … */
+	ageGroup?: string | null;
+	ageGroupName?: string | null;
+	/** Counts in the urgency score (in its domain, with its direction); default true. */
+	urgency?: boolean;
+	/** Published in waves: a year without a wave uses the latest wave before it. */
+	waves?: boolean;
+	sourceMeta?: SourceMeta | null;
 }
 
 export interface AreaValue {
@@ -48,7 +72,17 @@ export interface AreaValue {
 }
 
 export interface IndicatorValues {
-	meta: { indicator: string; source: string; year: number; synthetic: boolean; label?: string };
+	meta: {
+		indicator: string;
+		source: string;
+		/** The year of the values shown: the wave before the year asked for when that year has none. */
+		year: number;
+		requestedYear?: number;
+		synthetic: boolean;
+		/** RIVM's figures are model estimates, not counts. */
+		estimate?: 'modelschatting';
+		label?: string;
+	};
 	values: AreaValue[];
 }
 

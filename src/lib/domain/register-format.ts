@@ -1,4 +1,5 @@
 // The register's values as Dutch readers write them: periods, dates, amounts and dwellings.
+import { dutchNumberOrNull } from './dutch-number';
 
 const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 const MONTHS_LONG = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
@@ -55,27 +56,7 @@ export function formatDwellings(count: number): string {
 }
 
 /** Reads an amount as a Dutch user types it: "6.200.000", "1.234,50", "€ 450 000", "2,5". Null when it is not one. */
-export function parseDutchNumber(text: string): number | null {
-	let t = text.replace(/[€\s\u00a0]/g, '');
-	if (t === '') return null;
-	if (!/^-?[\d.,]+$/.test(t)) return null;
-	const comma = t.indexOf(',');
-	if (comma >= 0) {
-		// A comma is the decimal separator (only one); dots before it group thousands.
-		const whole = t.slice(0, comma);
-		const decimals = t.slice(comma + 1);
-		if (!/^\d+$/.test(decimals)) return null;
-		if (whole.includes('.') && !/^-?\d{1,3}(\.\d{3})+$/.test(whole)) return null;
-		t = `${whole.replaceAll('.', '')}.${decimals}`;
-	} else if (t.includes('.')) {
-		// Only dots: "6.200.000" groups thousands; a single dot with other than three digits after it ("2.5") is
-		// what people type for a decimal.
-		if (/^-?\d{1,3}(\.\d{3})+$/.test(t)) t = t.replaceAll('.', '');
-		else if (!/^-?\d+\.\d+$/.test(t)) return null;
-	}
-	const n = Number(t);
-	return Number.isFinite(n) ? n : null;
-}
+export const parseDutchNumber = dutchNumberOrNull;
 
 /** An amount for an input field: "6200000" → "6.200.000". */
 export function amountForInput(amount: number | null): string {

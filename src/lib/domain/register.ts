@@ -1,6 +1,7 @@
 // The register as client and server both see it: programmes, investments and signals, their Dutch words,
 // and the zod schemas that every write (form, API, import) goes through.
 import { z } from 'zod';
+import { BUURT_CODE, GEMEENTE_CODE } from './areas';
 
 export const PROGRAMME_KINDS = ['wijkaanpak', 'focusgebied', 'gebiedsgerichte_aanpak', 'pilot'] as const;
 export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
@@ -149,8 +150,8 @@ export const isoDate = z
 /** Euro amounts as the database keeps them (numeric(14, 2)): below a trillion. */
 const MAX_AMOUNT_EUR = 999_999_999_999.99;
 const euros = z.number().finite().min(0, 'mag niet negatief zijn').max(MAX_AMOUNT_EUR, 'hoogstens € 999.999.999.999');
-const buurtcode = z.string().regex(/^BU\d{8}$/, 'verwacht een buurtcode als BU01640202');
-const gemeentecode = z.string().regex(/^GM\d{4}$/, 'verwacht een gemeentecode als GM0164');
+const buurtcode = z.string().regex(BUURT_CODE, 'verwacht een buurtcode als BU01640202');
+const gemeentecode = z.string().regex(GEMEENTE_CODE, 'verwacht een gemeentecode als GM0164');
 const text = (max: number) => z.string().trim().max(max, `hoogstens ${max} tekens`);
 const requiredText = (max: number) => text(max).min(1, 'is verplicht');
 

@@ -1,6 +1,7 @@
 // Stories as client and server both see them: a gemeente's ordered slides, each a saved map view with a title and a
 // short text. The zod schemas are what the API accepts; a slide's view is checked and normalised by parseSlideView.
 import { z } from 'zod';
+import { GEMEENTE_CODE } from './areas';
 import { describeProblems, parseSlideView } from '../story/view';
 
 export const MAX_SLIDES = 40;
@@ -8,7 +9,7 @@ export const TITLE_MAX = 120;
 export const SLIDE_TEXT_MAX = 400;
 export const DESCRIPTION_MAX = 2000;
 
-const gemeentecode = z.string().regex(/^GM\d{4}$/, 'verwacht een gemeentecode als GM0164');
+const gemeentecode = z.string().regex(GEMEENTE_CODE, 'verwacht een gemeentecode als GM0164');
 const requiredText = (max: number) => z.string().trim().min(1, 'is verplicht').max(max, `hoogstens ${max} tekens`);
 const optionalText = (max: number) => z.string().trim().max(max, `hoogstens ${max} tekens`).default('');
 

@@ -5,6 +5,7 @@
 
 import { DOMAINS, type Domain, type Indicator, type Weights } from './monitor';
 import { formatDutchNumber, formatIndicatorValue } from './format';
+import { shortSource } from './provenance';
 
 export { formatDutchNumber, formatIndicatorValue };
 
@@ -22,7 +23,11 @@ export const URGENCY_EXPLANATION: readonly string[] = [
 	'Per domein: het gemiddelde van de z-scores van de indicatoren waarvoor het gebied een waarde heeft. Contextindicatoren tellen niet mee.',
 	'Totaal: het gewogen gemiddelde van de domeinscores met de gekozen gewichten. Een domein met gewicht 0 of zonder gegevens telt niet mee.',
 	'Score 0 is gelijk aan de gemiddelde buurt van de gemeente; score 1 is gemiddeld één standaardafwijking ongunstiger.',
-	'Gebieden met minder dan 50 inwoners krijgen geen score en geen plaats in de rangorde.'
+	'Gebieden met minder dan 50 inwoners krijgen geen score en geen plaats in de rangorde.',
+	'De catalogus bepaalt welke indicatoren meetellen en in welk domein. Gezondheid telt op de echte cijfers van het RIVM ' +
+		'(Gezondheid per wijk en buurt, modelschatting, 18 jaar en ouder); de demodata van dat domein telt dan niet mee. ' +
+		'Het RIVM meet in golven (2012, 2016, 2020): een jaar zonder meting gebruikt de laatste meting ervoor, en de score zegt dat ' +
+		'("gezondheid: RIVM 2020"). Bij elke indicator staan bron en jaar.'
 ];
 
 export const DEFAULT_TOP_N = 5;
@@ -57,6 +62,9 @@ export interface UrgencyInput {
 	gemeente: Record<string, number | null>;
 	/** The areas to score: buurten, or wijken and stadsdelen measured against the same buurt yardstick. */
 	areas: UrgencyArea[];
+	/** The year scored, and per indicator the year of its values where that differs (a wave before it). */
+	year?: number;
+	years?: Record<string, number>;
 }
 
 export interface UrgencyOptions {
@@ -84,6 +92,10 @@ export interface UrgencyDriver {
 	contribution: number;
 	/** Dutch, e.g. "Huishoudens met laag inkomen: 24,7 % (gemeente 12,1 %)". */
 	explanation: string;
+	/** Where the value comes from and its year: "RIVM 2020, modelschatting", "demodata 2024". */
+	source: string;
+	year: number | null;
+	synthetic: boolean;
 }
 
 export interface AreaUrgency {
@@ -167,9 +179,19 @@ function checkWeights(weights: Weights) {
 	}
 }
 
-/** Whether an indicator takes part in the score: it has a domain and a direction. */
+/** Whether an indicator may take part in the score: it has a domain and a direction, and the catalogue counts it. */
 export function isScored(indicator: Indicator): indicator is Indicator & { domain: Domain } {
-	return indicator.direction !== 'context' && indicator.domain !== 'context';
+	return indicator.direction !== 'context' && indicator.domain !== 'context' && indicator.urgency !== false;
+}
+
+/**
+ * The indicators that count in the score: those the catalogue counts, except that a domain with real
+ * indicators (RIVM in gezondheid) is scored on those alone — demodata of that domain is shown, not scored.
+ */
+export function urgencyIndicators<T extends Indicator>(catalogue: readonly T[]): (T & { domain: Domain })[] {
+	const scored = catalogue.filter(isScored) as (T & { domain: Domain })[];
+	const realDomains = new Set(scored.filter((i) => !i.synthetic).map((i) => i.domain));
+	return scored.filter((i) => !i.synthetic || !realDomains.has(i.domain));
 }
 
 /** Mean and population standard deviation of each scored indicator's reference values (ignoring non-numbers). */
@@ -226,15 +248,16 @@ export function rankUrgency(input: UrgencyInput, options: UrgencyOptions = {}): 
 	const maxDrivers = options.drivers === undefined ? Infinity : integerAtLeast(options.drivers, 'Het aantal verklarende indicatoren', 0);
 
 	const statistics = referenceStatistics(input.indicators, input.reference);
-	const scored: ScoredIndicator[] = input.indicators
-		.filter(isScored)
+	const scored: ScoredIndicator[] = urgencyIndicators(input.indicators)
 		.filter((indicator) => statistics[indicator.code])
 		.map((indicator) => {
 			const reference = input.gemeente[indicator.code];
 			const gemeente = reference === undefined || reference === null || !Number.isFinite(reference) ? null : reference;
 			// The gemeente's half of every explanation is the same for all areas: written once.
 			const gemeenteText = `(gemeente ${gemeente === null ? 'onbekend' : formatIndicatorValue(gemeente, indicator.unit)})`;
-			return { indicator, domainIndex: DOMAINS.indexOf(indicator.domain), statistics: statistics[indicator.code], gemeente, gemeenteText };
+			const year = input.years?.[indicator.code] ?? input.year ?? null;
+			const source = indicator.synthetic ? `demodata${year === null ? '' : ` ${year}`}` : year === null ? indicator.source : shortSource(indicator, year);
+			return { indicator, domainIndex: DOMAINS.indexOf(indicator.domain), statistics: statistics[indicator.code], gemeente, gemeenteText, source, year };
 		});
 	// Working arrays shared by all areas: allocating them per area cost more than the arithmetic.
 	const scratch: Scratch = {
@@ -273,6 +296,8 @@ interface ScoredIndicator {
 	statistics: ReferenceStatistics;
 	gemeente: number | null;
 	gemeenteText: string;
+	source: string;
+	year: number | null;
 }
 
 interface Scratch {
@@ -348,7 +373,7 @@ function scoreArea(area: UrgencyArea, scored: ScoredIndicator[], weights: Weight
 	const shown = Math.min(order.length, maxDrivers);
 	for (let k = 0; k < shown; k++) {
 		const i = order[k];
-		const { indicator, gemeente, gemeenteText } = scored[i];
+		const { indicator, gemeente, gemeenteText, source, year } = scored[i];
 		const value = values[i];
 		result.drivers.push({
 			indicator: indicator.code,
@@ -359,7 +384,10 @@ function scoreArea(area: UrgencyArea, scored: ScoredIndicator[], weights: Weight
 			gemeente,
 			z: zs[i],
 			contribution: contributions[i],
-			explanation: `${indicator.name}: ${formatIndicatorValue(value, indicator.unit)} ${gemeenteText}`
+			explanation: `${indicator.name}: ${formatIndicatorValue(value, indicator.unit)} ${gemeenteText}`,
+			source,
+			year,
+			synthetic: indicator.synthetic
 		});
 	}
 	return result;

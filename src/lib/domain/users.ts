@@ -1,5 +1,6 @@
 // Users as the administration sees them, and what an admin may change about one (PUT /api/users/{id}).
 import { z } from 'zod';
+import { GEMEENTE_CODE } from './areas';
 import { ROLES, type Role } from './roles';
 
 /** A user row for the administration page and the API (GET /api/users). */
@@ -31,7 +32,7 @@ const optionalText = z
 export const userUpdateSchema = z
 	.object({
 		role: z.enum(ROLES),
-		gemeentecode: optionalText.refine((v) => v === null || /^GM[0-9]{4}$/.test(v), 'een gemeentecode als GM0164'),
+		gemeentecode: optionalText.refine((v) => v === null || GEMEENTE_CODE.test(v), 'een gemeentecode als GM0164'),
 		organisation: optionalText,
 		active: z.boolean()
 	})

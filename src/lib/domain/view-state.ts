@@ -1,6 +1,6 @@
 // What the URL says about the view: which gemeente, which area is selected and which level the map
 // shows. A copied link reopens the same view. Parameter names are Dutch because users see them.
-import { LEVELS, childLevel, gemeenteOfCode, isAreaCode, type AreaLevel } from './areas';
+import { type AreaLevel, GEMEENTE_CODE, LEVELS, childLevel, gemeenteOfCode, isAreaCode } from './areas';
 
 export interface ViewState {
 	gemeente: string;
@@ -41,7 +41,7 @@ export function readViewState(params: URLSearchParams, known: string[] = []): Vi
 	const gebied = gebiedParam && isAreaCode(gebiedParam) ? gebiedParam : null;
 	const gemeenteParam = params.get('gemeente');
 	const fromGebied = gebied ? gemeenteOfCode(gebied) : null;
-	let gemeente = fromGebied ?? (gemeenteParam && /^GM\d{4}$/.test(gemeenteParam) ? gemeenteParam : null);
+	let gemeente = fromGebied ?? (gemeenteParam && GEMEENTE_CODE.test(gemeenteParam) ? gemeenteParam : null);
 	if (!gemeente || (known.length && !known.includes(gemeente))) {
 		gemeente = known.includes(DEFAULT_GEMEENTE) || known.length === 0 ? DEFAULT_GEMEENTE : known[0];
 	}

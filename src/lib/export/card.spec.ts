@@ -21,11 +21,12 @@ const profile: AreaProfile = {
 	synthetic: true,
 	label: 'Demodata — geen echte cijfers',
 	source: 'DEMODATA (synthetisch, geen echte cijfers)',
+	provenance: { source: 'demodata (synthetisch)', synthetic: true, mixed: false, label: 'Demodata — geen echte cijfers' },
 	suppressed: false,
 	indicators: [
-		{ code: 'inwoners', name: 'Inwoners', unit: 'aantal', domain: 'context', direction: 'context', value: 1460, gemeente: 82646, suppressed: false, series: [2020, 2021, 2022, 2023, 2024].map((year, i) => ({ year, value: 1400 + i * 15 })) },
-		{ code: 'p_laag_inkomen', name: 'Huishoudens met laag inkomen', unit: '%', domain: 'sociaal', direction: 'hoger_is_urgenter', value: 24.7, gemeente: 13.8, suppressed: false, series: [{ year: 2020, value: 22 }, { year: 2022, value: null }, { year: 2024, value: 24.7 }] },
-		{ code: 'p_eenzaam', name: 'Volwassenen ernstig eenzaam', unit: '%', domain: 'gezondheid', direction: 'hoger_is_urgenter', value: 21.6, gemeente: 13.6, suppressed: false, series: [] }
+		{ code: 'inwoners', name: 'Inwoners', unit: 'aantal', domain: 'context', direction: 'context', value: 1460, gemeente: 82646, suppressed: false, series: [2020, 2021, 2022, 2023, 2024].map((year, i) => ({ year, value: 1400 + i * 15 })), source: 'demodata 2024', valueYear: 2024, synthetic: true, topic: null, topicName: null, scored: true, ageGroup: null, ageGroupName: null },
+		{ code: 'p_laag_inkomen', name: 'Huishoudens met laag inkomen', unit: '%', domain: 'sociaal', direction: 'hoger_is_urgenter', value: 24.7, gemeente: 13.8, suppressed: false, series: [{ year: 2020, value: 22 }, { year: 2022, value: null }, { year: 2024, value: 24.7 }], source: 'demodata 2024', valueYear: 2024, synthetic: true, topic: null, topicName: null, scored: true, ageGroup: null, ageGroupName: null },
+		{ code: 'p_eenzaam', name: 'Volwassenen ernstig eenzaam', unit: '%', domain: 'gezondheid', direction: 'hoger_is_urgenter', value: 21.6, gemeente: 13.6, suppressed: false, series: [], source: 'demodata 2024', valueYear: 2024, synthetic: true, topic: null, topicName: null, scored: true, ageGroup: null, ageGroupName: null }
 	],
 	urgency: {
 		code: 'BU01640202',
@@ -35,7 +36,7 @@ const profile: AreaProfile = {
 		of: 50,
 		domains: { sociaal: 2.52, gezondheid: 2.65, veiligheid: 2.58, wonen: 2.94, duurzaamheid: -0.4 },
 		stapeling: 4,
-		drivers: [{ indicator: 'p_laag_inkomen', name: 'Huishoudens met laag inkomen', domain: 'sociaal', unit: '%', value: 24.7, gemeente: 13.8, z: 3.07, contribution: 0.6, explanation: 'Huishoudens met laag inkomen: 24,7 % (gemeente 13,8 %)' }],
+		drivers: [{ indicator: 'p_laag_inkomen', name: 'Huishoudens met laag inkomen', domain: 'sociaal', unit: '%', value: 24.7, gemeente: 13.8, z: 3.07, contribution: 0.6, explanation: 'Huishoudens met laag inkomen: 24,7 % (gemeente 13,8 %)', source: 'demodata 2024', year: 2024, synthetic: true }],
 		topNShare: 1,
 		coverage: { scored: 14, total: 14 },
 		weights: { sociaal: 1, gezondheid: 1, veiligheid: 1, wonen: 1, duurzaamheid: 1 }

@@ -222,8 +222,11 @@ export function layoutCardPages(content: CardContent, measure: Measure, pagesBef
 	);
 	if (profile.suppressed) flow.text('Te weinig inwoners (minder dan 50): er worden geen waarden getoond.', { size: SIZE.body, weight: 'bold' });
 	flow.space(6);
+	// Of a StatLine topic (RIVM: 35 topics × 3 age groups) the page holds those that count in the urgency
+	// score; the map, the card on screen and the API have them all.
+	const printed = profile.indicators.filter((i) => !i.topic || i.scored);
 	const groups = (['context', ...DOMAINS] as const)
-		.map((domain) => ({ domain, indicators: profile.indicators.filter((i) => i.domain === domain) }))
+		.map((domain) => ({ domain, indicators: printed.filter((i) => i.domain === domain) }))
 		.filter((g) => g.indicators.length);
 	const columns = compare
 		? [
@@ -244,13 +247,18 @@ export function layoutCardPages(content: CardContent, measure: Measure, pagesBef
 			{ cells: [DOMAIN_LABELS[g.domain], ...columns.slice(1).map(() => '')], group: true },
 			...g.indicators.map((i) => {
 				const value = i.suppressed ? 'te weinig inwoners' : formatValue(i.value, i.unit);
-				const cells = compare ? [i.name, value, formatValue(i.gemeente, i.unit), ''] : [i.name, value, ''];
+				const name = i.synthetic || i.valueYear === profile.year ? i.name : `${i.name} (${i.source})`;
+				const cells = compare ? [name, value, formatValue(i.gemeente, i.unit), ''] : [name, value, ''];
 				const draw = cells.map((_, c) => (c === cells.length - 1 && !i.suppressed ? (cell: { x: number; y: number; w: number; h: number }) => sparkline(cell, i.series) : null));
 				return { cells, draw };
 			})
 		])
 	});
 	flow.space(8);
+	if (printed.length < profile.indicators.length) {
+		flow.text('Van de RIVM-onderwerpen staan hier de indicatoren die meetellen in de urgentiescore; alle onderwerpen en leeftijdsgroepen staan op de kaart.', { size: SIZE.small, colour: INK_SOFT });
+	}
+	if (profile.provenance?.note) flow.text(profile.provenance.note, { size: SIZE.small, colour: INK_SOFT });
 	flow.text(sourceText(profile.source) || 'Bron gegevens: onbekend', { size: SIZE.small, colour: INK_SOFT });
 
 	const total = flow.pages.length + pagesBefore;

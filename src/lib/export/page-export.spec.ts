@@ -4,7 +4,7 @@ import { buurtenOf, cardFileName, imageFileName, onCard, viewForExport } from '.
 
 const gemeente = { code: 'GM0164', name: 'Hengelo', year: 2024, hasStadsdelen: false, bbox: [6.7, 52.2, 6.9, 52.3] as [number, number, number, number] };
 const noork = { code: 'BU01640202', name: 'De Noork', level: 'buurt' as const, year: 2024, gemeentecode: 'GM0164', parents: [], children: [], stadsdeelStatus: 'nog niet ingedeeld' as const, areaHa: 40, bbox: [6.79, 52.27, 6.8, 52.28] as [number, number, number, number] };
-const monitor = { kind: 'urgentie' as const, year: 2024, title: 'Urgentiescore', unit: 'standaardscore', comparison: null, source: 'DEMODATA', synthetic: true, values: [], ranking: null, diverging: false };
+const monitor = { kind: 'urgentie' as const, year: 2024, title: 'Urgentiescore', unit: 'standaardscore', comparison: null, source: 'DEMODATA', synthetic: true, provenance: { source: 'DEMODATA', synthetic: true, mixed: false, label: 'Demodata — geen echte cijfers' }, wave: null, values: [], ranking: null, diverging: false };
 const choropleth = { colours: new Map(), classes: [], noData: { colour: '#a6a6a6', count: 0 }, suppressed: { colour: '#fff', count: 0, codes: [] }, note: null };
 
 describe('exports from the main page', () => {

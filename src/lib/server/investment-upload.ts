@@ -7,7 +7,7 @@ import { canEditAnything, type User } from '../domain/roles';
 import { SYNTHETIC_LABEL } from '../domain/register';
 import { SHEET_MAX_ROWS } from '../domain/upload';
 import type { ImportResponse } from '../domain/import-result';
-import { importInvestments } from '../../../geo/investments-import';
+import { importInvestments } from './import/investments';
 import { SheetError, type RowProblem } from '../../../geo/investments-sheet';
 
 export type UploadAnswer =

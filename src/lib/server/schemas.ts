@@ -1,6 +1,6 @@
 // Query-string schemas of the API, shared by the routes that take the same parameters.
 import { z } from 'zod';
-import { AREA_CODE, GEMEENTE_CODE, LEVELS } from '../domain/areas';
+import { AREA_CODE, BUURT_CODE, GEMEENTE_CODE, LEVELS } from '../domain/areas';
 import { isoDate } from '../domain/register';
 import { WeightsError, parseWeights } from '../domain/urgency';
 import { DOMAINS } from '../domain/monitor';
@@ -67,7 +67,7 @@ export const registerQuery = z
 		gemeente: gemeenteCode,
 		from: isoDate.optional(),
 		to: isoDate.optional(),
-		buurt: z.string().regex(/^BU\d{8}$/, 'verwacht een buurtcode als BU01640202').optional(),
+		buurt: z.string().regex(BUURT_CODE, 'verwacht een buurtcode als BU01640202').optional(),
 		format: z.enum(['json', 'geojson'], { message: 'verwacht json of geojson' }).default('json')
 	})
 	.refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from ligt na to', path: ['from'] });

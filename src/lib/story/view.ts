@@ -1,7 +1,7 @@
 // A slide's saved map view is the main page's query string. This reads it strictly (unlike the page, which forgives
 // what it cannot use, a story must not silently store a view that reopens differently) with the page's own parsers,
 // and writes it back normalised: a fixed parameter order, defaults left out, so equal views are equal strings.
-import { isAreaCode, gemeenteOfCode, LEVELS } from '../domain/areas';
+import { GEMEENTE_CODE, LEVELS, gemeenteOfCode, isAreaCode } from '../domain/areas';
 import { readCamera, readViewState, viewStateSearch, type ViewState } from '../domain/view-state';
 import { CLASS_METHODS, COMPARISONS, readThemeState, writeThemeState, type ThemeState } from '../domain/theme-state';
 import { WeightsError, parseWeights } from '../domain/urgency';
@@ -94,13 +94,13 @@ export function parseSlideView(input: string, options: { gemeenten?: string[] } 
 	const gemeenteParam = get('gemeente');
 	const gebiedParam = get('gebied');
 	if (!gemeenteParam && !gebiedParam) problem('gemeente', 'ontbreekt: een kaartbeeld hoort bij een gemeente');
-	if (gemeenteParam !== null && !/^GM\d{4}$/.test(gemeenteParam)) problem('gemeente', `"${gemeenteParam}" is geen gemeentecode (GM0164)`);
+	if (gemeenteParam !== null && !GEMEENTE_CODE.test(gemeenteParam)) problem('gemeente', `"${gemeenteParam}" is geen gemeentecode (GM0164)`);
 	if (gebiedParam !== null && !isAreaCode(gebiedParam)) problem('gebied', `"${gebiedParam}" is geen gebiedscode (BU01640202, WK016402, SD0153-noord)`);
 	const gemeente = gebiedParam && isAreaCode(gebiedParam) ? gemeenteOfCode(gebiedParam) : gemeenteParam;
 	if (gemeenteParam && gebiedParam && isAreaCode(gebiedParam) && gemeenteOfCode(gebiedParam) !== gemeenteParam) {
 		problem('gebied', `${gebiedParam} ligt niet in gemeente ${gemeenteParam}`);
 	}
-	if (gemeente && /^GM\d{4}$/.test(gemeente) && options.gemeenten && !options.gemeenten.includes(gemeente)) {
+	if (gemeente && GEMEENTE_CODE.test(gemeente) && options.gemeenten && !options.gemeenten.includes(gemeente)) {
 		problem('gemeente', `gemeente ${gemeente} is niet geladen`);
 	}
 	const laag = get('laag');

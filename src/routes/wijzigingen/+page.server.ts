@@ -1,6 +1,7 @@
 // The audit trail of a gemeente for its editors and the admins: who changed what when, and undo where the
 // server allows it (the form action runs the same undo as POST /api/audit/{id}/undo, and reports its refusal).
 import { error, fail, isHttpError, redirect } from '@sveltejs/kit';
+import { GEMEENTE_CODE } from '$lib/domain/areas';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import * as areas from '$lib/server/db/areas';
@@ -9,7 +10,7 @@ import { undoChange } from '$lib/server/undo-change';
 import { canUndo } from '$lib/domain/roles';
 
 const query = z.object({
-	gemeente: z.string().regex(/^GM\d{4}$/).optional().catch(undefined),
+	gemeente: z.string().regex(GEMEENTE_CODE).optional().catch(undefined),
 	soort: z.enum(['programme', 'investment', 'signal']).optional().catch(undefined),
 	aantal: z.coerce.number().int().min(1).max(500).default(50).catch(50)
 });

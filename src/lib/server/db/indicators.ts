@@ -18,6 +18,8 @@ import {
  * that a label is never lost when real and demo values are mixed.
  */
 const CATALOGUE_COLUMNS = `i.code, i.name, i.unit, i.domain, i.direction, i.source, i.weighting,
+	i.topic, i.topic_name AS "topicName", i.age_group AS "ageGroup", i.age_group_name AS "ageGroupName",
+	i.urgency, i.waves, i.source_meta AS "sourceMeta",
 	(i.synthetic OR EXISTS (SELECT 1 FROM indicator_values v WHERE v.indicator = i.code AND v.synthetic)) AS synthetic`;
 const CATALOGUE_ORDER = `array_position(ARRAY['context','sociaal','gezondheid','veiligheid','wonen','duurzaamheid'], i.domain), i.code`;
 const CATALOGUE_SELECT = `SELECT ${CATALOGUE_COLUMNS} FROM indicators i ORDER BY ${CATALOGUE_ORDER}`;
@@ -43,24 +45,34 @@ export async function upsertCatalogue(
 	options: { onlyNew?: boolean } = {}
 ): Promise<number> {
 	if (entries.length === 0) return 0;
-	const input = entries.map(({ code, name, unit, domain, direction, weighting, source, synthetic }) => ({
-		code, name, unit, domain, direction, weighting, source, synthetic
+	const input = entries.map((e) => ({
+		code: e.code, name: e.name, unit: e.unit, domain: e.domain, direction: e.direction, weighting: e.weighting,
+		source: e.source, synthetic: e.synthetic, topic: e.topic ?? null, topic_name: e.topicName ?? null,
+		age_group: e.ageGroup ?? null, age_group_name: e.ageGroupName ?? null, urgency: e.urgency ?? true,
+		waves: e.waves ?? false, source_meta: e.sourceMeta ?? null
 	}));
 	const rows = await db.query<{ code: string }>(
-		`INSERT INTO indicators (code, name, unit, domain, direction, weighting, source, synthetic, imported_at)
-		SELECT r.code, r.name, r.unit, r.domain, r.direction, r.weighting, r.source, r.synthetic, now()
+		`INSERT INTO indicators (code, name, unit, domain, direction, weighting, source, synthetic, topic, topic_name,
+		                        age_group, age_group_name, urgency, waves, source_meta, imported_at)
+		SELECT r.code, r.name, r.unit, r.domain, r.direction, r.weighting, r.source, r.synthetic, r.topic, r.topic_name,
+		       r.age_group, r.age_group_name, r.urgency, r.waves, r.source_meta, now()
 		FROM jsonb_to_recordset($1::text::jsonb)
-		     AS r(code text, name text, unit text, domain text, direction text, weighting text, source text, synthetic boolean)
+		     AS r(code text, name text, unit text, domain text, direction text, weighting text, source text, synthetic boolean,
+		          topic text, topic_name text, age_group text, age_group_name text, urgency boolean, waves boolean, source_meta jsonb)
 		ON CONFLICT (code) DO ${
 			options.onlyNew
 				? 'NOTHING'
 				: `UPDATE SET name = EXCLUDED.name, unit = EXCLUDED.unit, domain = EXCLUDED.domain,
 				direction = EXCLUDED.direction, weighting = EXCLUDED.weighting, source = EXCLUDED.source,
-				synthetic = EXCLUDED.synthetic, imported_at = now()
+				synthetic = EXCLUDED.synthetic, topic = EXCLUDED.topic, topic_name = EXCLUDED.topic_name,
+				age_group = EXCLUDED.age_group, age_group_name = EXCLUDED.age_group_name, urgency = EXCLUDED.urgency,
+				waves = EXCLUDED.waves, source_meta = EXCLUDED.source_meta, imported_at = now()
 			WHERE (indicators.name, indicators.unit, indicators.domain, indicators.direction, indicators.weighting,
-			       indicators.source, indicators.synthetic)
+			       indicators.source, indicators.synthetic, indicators.topic, indicators.topic_name, indicators.age_group,
+			       indicators.age_group_name, indicators.urgency, indicators.waves, indicators.source_meta)
 			      IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.unit, EXCLUDED.domain, EXCLUDED.direction,
-			       EXCLUDED.weighting, EXCLUDED.source, EXCLUDED.synthetic)`
+			       EXCLUDED.weighting, EXCLUDED.source, EXCLUDED.synthetic, EXCLUDED.topic, EXCLUDED.topic_name,
+			       EXCLUDED.age_group, EXCLUDED.age_group_name, EXCLUDED.urgency, EXCLUDED.waves, EXCLUDED.source_meta)`
 		}
 		RETURNING code`,
 		[JSON.stringify(input)]
@@ -77,11 +89,21 @@ export interface StoredValue {
 	value: number;
 	source: string;
 	synthetic: boolean;
+	/** Interval bounds of a model estimate, where the source publishes them. */
+	lower?: number | null;
+	upper?: number | null;
 }
 
 /** Codes of every loaded area (any year): what an imported value may refer to. */
 export async function areaCodes(db: Queryable): Promise<Set<string>> {
 	const rows = await db.query<{ code: string }>('SELECT DISTINCT code FROM areas');
+	return new Set(rows.map((r) => r.code));
+}
+
+/** Area codes of the given gemeenten (any year): what a national table is checked against. */
+export async function areaCodesOf(db: Queryable, gemeenten: Iterable<string>): Promise<Set<string>> {
+	const rows = await db.query<{ code: string }>(`SELECT DISTINCT code FROM areas WHERE gemeentecode IN (SELECT jsonb_array_elements_text($1::text::jsonb))`,
+		[JSON.stringify([...gemeenten])]);
 	return new Set(rows.map((r) => r.code));
 }
 
@@ -101,17 +123,20 @@ export async function upsertValues(db: Queryable, values: StoredValue[]): Promis
 	let written = 0;
 	for (let i = 0; i < values.length; i += BATCH) {
 		const batch = values.slice(i, i + BATCH).map((v) => ({
-			area_code: v.areaCode, indicator: v.indicator, year: v.year, value: v.value, source: v.source, synthetic: v.synthetic
+			area_code: v.areaCode, indicator: v.indicator, year: v.year, value: v.value, source: v.source, synthetic: v.synthetic,
+			lower: v.lower ?? null, upper: v.upper ?? null
 		}));
 		const rows = await db.query<{ n: number }>(
-			`INSERT INTO indicator_values (area_code, indicator, year, value, source, synthetic, imported_at)
-			SELECT r.area_code, r.indicator, r.year, r.value, r.source, r.synthetic, now()
+			`INSERT INTO indicator_values (area_code, indicator, year, value, source, synthetic, lower, upper, imported_at)
+			SELECT r.area_code, r.indicator, r.year, r.value, r.source, r.synthetic, r.lower, r.upper, now()
 			FROM jsonb_to_recordset($1::text::jsonb)
-			     AS r(area_code text, indicator text, year integer, value double precision, source text, synthetic boolean)
+			     AS r(area_code text, indicator text, year integer, value double precision, source text, synthetic boolean,
+			          lower double precision, upper double precision)
 			ON CONFLICT (area_code, indicator, year) DO UPDATE SET
-				value = EXCLUDED.value, source = EXCLUDED.source, synthetic = EXCLUDED.synthetic, imported_at = now()
-			WHERE (indicator_values.value, indicator_values.source, indicator_values.synthetic)
-			      IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.source, EXCLUDED.synthetic)
+				value = EXCLUDED.value, source = EXCLUDED.source, synthetic = EXCLUDED.synthetic,
+				lower = EXCLUDED.lower, upper = EXCLUDED.upper, imported_at = now()
+			WHERE (indicator_values.value, indicator_values.source, indicator_values.synthetic, indicator_values.lower, indicator_values.upper)
+			      IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.source, EXCLUDED.synthetic, EXCLUDED.lower, EXCLUDED.upper)
 			RETURNING 1 AS n`,
 			[JSON.stringify(batch)]
 		);
@@ -143,6 +168,27 @@ export async function removeValues(
 	return removed;
 }
 
+/** Sets the interval bounds of stored values (a StatLine margin arrives in rows of its own). */
+export async function setBounds(
+	db: Queryable,
+	bounds: { areaCode: string; indicator: string; year: number; lower: number | null; upper: number | null }[]
+): Promise<number> {
+	let written = 0;
+	for (let i = 0; i < bounds.length; i += BATCH) {
+		const batch = bounds.slice(i, i + BATCH).map((b) => ({ area_code: b.areaCode, indicator: b.indicator, year: b.year, lower: b.lower, upper: b.upper }));
+		const rows = await db.query<{ n: number }>(
+			`UPDATE indicator_values v SET lower = r.lower, upper = r.upper, imported_at = now()
+			FROM jsonb_to_recordset($1::text::jsonb) AS r(area_code text, indicator text, year integer, lower double precision, upper double precision)
+			WHERE v.area_code = r.area_code AND v.indicator = r.indicator AND v.year = r.year
+			  AND (v.lower, v.upper) IS DISTINCT FROM (r.lower, r.upper)
+			RETURNING 1 AS n`,
+			[JSON.stringify(batch)]
+		);
+		written += rows.length;
+	}
+	return written;
+}
+
 // ---------- values: reading ----------
 
 interface MonitorRow {
@@ -162,6 +208,31 @@ export async function years(db: Queryable, gemeente: string): Promise<number[]> 
 		WHERE EXISTS (SELECT 1 FROM areas a WHERE a.code = v.area_code AND a.gemeentecode = $1)
 		ORDER BY v.year`,
 		[gemeente]
+	);
+	return rows.map((r) => r.year);
+}
+
+/**
+ * The year of the latest wave at or before `year` of indicators published in waves (RIVM), for the gemeente;
+ * per indicator when `indicator` is given. Null when there is none.
+ */
+export async function waveYear(db: Queryable, q: { gemeente: string; year: number; indicator?: string }): Promise<number | null> {
+	const [row] = await db.query<{ year: number | null }>(
+		`SELECT max(v.year) AS year FROM indicator_values v JOIN indicators i ON i.code = v.indicator AND i.waves
+		WHERE v.year <= $2 AND ($3::text IS NULL OR v.indicator = $3)
+		  AND EXISTS (SELECT 1 FROM areas a WHERE a.code = v.area_code AND a.gemeentecode = $1)`,
+		[q.gemeente, q.year, q.indicator ?? null]
+	);
+	return row?.year ?? null;
+}
+
+/** Years with values of one indicator for the gemeente, ascending. */
+export async function indicatorYears(db: Queryable, gemeente: string, indicator: string): Promise<number[]> {
+	const rows = await db.query<{ year: number }>(
+		`SELECT DISTINCT v.year FROM indicator_values v
+		WHERE v.indicator = $2 AND EXISTS (SELECT 1 FROM areas a WHERE a.code = v.area_code AND a.gemeentecode = $1)
+		ORDER BY v.year`,
+		[gemeente, indicator]
 	);
 	return rows.map((r) => r.year);
 }
@@ -213,7 +284,9 @@ export async function matrix(db: Queryable, q: Omit<ValuesQuery, 'indicator'>): 
 		)
 		SELECT (SELECT json_agg(json_build_object('code', c.code, 'name', c.name, 'unit', c.unit, 'domain', c.domain,
 		                                          'direction', c.direction, 'source', c.source, 'weighting', c.weighting,
-		                                          'synthetic', c.synthetic) ORDER BY c.position)
+		                                          'synthetic', c.synthetic, 'topic', c.topic, 'topicName', c."topicName",
+		                                          'ageGroup', c."ageGroup", 'ageGroupName', c."ageGroupName", 'urgency', c.urgency,
+		                                          'waves', c.waves, 'sourceMeta', c."sourceMeta") ORDER BY c.position)
 		        FROM catalogue c) AS indicators,
 		       (SELECT json_agg(json_build_object('code', a.code, 'name', a.name, 'inwoners', a.inwoners,
 		                                          'suppressed', a.suppressed, 'values', a.cell_values) ORDER BY a.code)
@@ -276,6 +349,16 @@ export async function series(db: Queryable, areaCode: string): Promise<Record<st
 	return result;
 }
 
+/** Nederland's own values (NL01, as StatLine tables deliver them): per indicator, per year. */
+export async function nationalValues(db: Queryable): Promise<Record<string, Record<number, number>>> {
+	const rows = await db.query<{ indicator: string; year: number; value: number }>(
+		`SELECT indicator, year, value FROM indicator_values WHERE area_code = 'NL01' ORDER BY indicator, year`
+	);
+	const result: Record<string, Record<number, number>> = {};
+	for (const r of rows) (result[r.indicator] ??= {})[r.year] = r.value;
+	return result;
+}
+
 export interface Provenance {
 	indicator: string;
 	year: number;
@@ -308,16 +391,27 @@ export async function provenance(
  * when the indicator is not in the catalogue. Without values the source is the catalogue's.
  */
 export async function indicatorValues(db: Queryable, q: ValuesQuery): Promise<IndicatorValues | null> {
-	const [entry] = await db.query<{ source: string; synthetic: boolean }>(
-		'SELECT source, synthetic FROM indicators WHERE code = $1',
+	const [entry] = await db.query<{ source: string; synthetic: boolean; waves: boolean; estimate: string | null }>(
+		`SELECT source, synthetic, waves, source_meta->>'estimate' AS estimate FROM indicators WHERE code = $1`,
 		[q.indicator]
 	);
 	if (!entry) return null;
-	const [origin] = await provenance(db, { gemeente: q.gemeente, year: q.year, indicator: q.indicator });
+	// Published in waves (RIVM): a year without a wave gives the latest wave before it, and says so.
+	const wave = entry.waves ? await waveYear(db, { gemeente: q.gemeente, year: q.year, indicator: q.indicator }) : null;
+	const year = wave ?? q.year;
+	const [origin] = await provenance(db, { gemeente: q.gemeente, year, indicator: q.indicator });
 	const source = origin?.source ?? entry.source;
 	const synthetic = origin?.synthetic ?? entry.synthetic;
 	return {
-		meta: { indicator: q.indicator, source, year: q.year, synthetic, ...(synthetic ? { label: SYNTHETIC_LABEL } : {}) },
-		values: await values(db, q)
+		meta: {
+			indicator: q.indicator,
+			source,
+			year,
+			...(year !== q.year ? { requestedYear: q.year } : {}),
+			synthetic,
+			...(entry.estimate === 'modelschatting' ? { estimate: 'modelschatting' as const } : {}),
+			...(synthetic ? { label: SYNTHETIC_LABEL } : {})
+		},
+		values: await values(db, { ...q, year })
 	};
 }

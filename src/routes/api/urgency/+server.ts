@@ -13,5 +13,7 @@ export async function GET({ url }) {
 	if (year === null) error(404, `Geen monitorgegevens voor gemeente ${query.gemeente}`);
 	const ranking = await urgencyRanking(db, { ...query, year });
 	const label = ranking.synthetic ? { synthetic: true, label: SYNTHETIC_LABEL } : { synthetic: false };
-	return json(ranking.areas.map((area) => ({ ...area, year, ...label })));
+	// Which parts of the score are real (RIVM health) and which demodata, and the wave used for health.
+	const provenance = { source: ranking.provenance.source, mixed: ranking.provenance.mixed, wave: ranking.wave, ...(ranking.provenance.note ? { note: ranking.provenance.note } : {}) };
+	return json(ranking.areas.map((area) => ({ ...area, year, ...label, provenance })));
 }

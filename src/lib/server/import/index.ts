@@ -1,20 +1,22 @@
 // The importers' entry points: each validates everything first, reports every problem with its place,
 // and writes in one transaction — or writes nothing.
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { withinTransaction, type Db } from '../src/lib/server/db/client';
-import * as areas from '../src/lib/server/db/areas';
-import * as stadsdelen from '../src/lib/server/db/stadsdelen';
-import * as indicators from '../src/lib/server/db/indicators';
-import type { Indicator } from '../src/lib/domain/monitor';
-import { parseBoundaries, type BoundaryFeature, type ParseOptions } from './cbs-boundaries';
-import { parseStadsdelen } from './stadsdelen-csv';
-import { ImportError, silent, type ImportProblem, type Progress } from './problems';
-import { fetchOgcFeatures, type OgcSource } from './pdok-ogc';
-import { parseCatalogue, parseLongValues } from './monitor-long';
-import { parseWideValues } from './monitor-wide';
-import { fetchCbsOdata, parseCbsOdata, type CbsColumnMapping, type CbsOdataSource } from './cbs-odata';
-import { mentionsSynthetic, type MonitorContext, type MonitorValue } from './monitor-common';
+import { withinTransaction, type Db } from '../db/client';
+import * as areas from '../db/areas';
+import * as stadsdelen from '../db/stadsdelen';
+import * as indicators from '../db/indicators';
+import type { Indicator } from '../../domain/monitor';
+import { parseBoundaries, type BoundaryFeature, type ParseOptions } from '../../../../geo/cbs-boundaries';
+import { parseStadsdelen } from '../../../../geo/stadsdelen-csv';
+import { ImportError, silent, type ImportProblem, type Progress } from '../../../../geo/problems';
+import { fetchOgcFeatures, type OgcSource } from '../../../../geo/pdok-ogc';
+import { parseCatalogue, parseLongValues } from '../../../../geo/monitor-long';
+import { parseWideValues } from '../../../../geo/monitor-wide';
+import { fetchCbsOdata, parseCbsOdata, type CbsColumnMapping, type CbsOdataSource } from '../../../../geo/cbs-odata';
+import { mentionsSynthetic, type MonitorContext, type MonitorValue } from '../../../../geo/monitor-common';
+import { importStatLineIn } from './statline';
 
 export interface BoundaryImportResult {
 	file: string;
@@ -168,7 +170,16 @@ export const DEFAULT_FILES = {
 	],
 	stadsdelen: ['gebieden/enschede_stadsdelen_buurten_2024.csv'],
 	/** The demo monitor: catalogue, then values (synthetic). */
-	monitor: ['demo/monitor_indicatoren.csv', 'demo/monitor_waarden.csv']
+	monitor: ['demo/monitor_indicatoren.csv', 'demo/monitor_waarden.csv'],
+	/** Real figures next to it: RIVM health per buurt (three waves, three age groups) and CBS KWB 2024. */
+	statline: [
+		...['2012', '2016', '2020'].flatMap((wave) =>
+			['18plus', '18tot65', '65plus']
+				.filter((age) => !(wave === '2020' && age === '18tot65')) // 2020 has no 18–65 file
+				.map((age) => `rivm/gezondheid_wijk_buurt_50090NED/${wave}_${age}.xlsx`)
+		),
+		'cbs/kwb_2024_85984NED/kwb2024_wijk_gemeente_hengelo_enschede_long.csv'
+	]
 };
 
 /** Loads (or reloads) everything a first start needs from the data directory, all or nothing. */
@@ -177,7 +188,7 @@ export async function importDefaults(outer: Db, dataDir: string, progress: Progr
 }
 
 async function importDefaultsIn(db: Db, dataDir: string, progress: Progress): Promise<void> {
-	const steps = DEFAULT_FILES.boundaries.length + DEFAULT_FILES.stadsdelen.length + 1;
+	const steps = DEFAULT_FILES.boundaries.length + DEFAULT_FILES.stadsdelen.length + 2;
 	let step = 0;
 	for (const path of DEFAULT_FILES.boundaries) {
 		progress(`[${++step}/${steps}] gebieden uit ${path}`);
@@ -188,13 +199,39 @@ async function importDefaultsIn(db: Db, dataDir: string, progress: Progress): Pr
 		progress(`[${++step}/${steps}] stadsdelen uit ${path}`);
 		const result = await importStadsdelenFile(db, join(dataDir, path));
 		for (const g of result.gemeenten) progress(`      ${g.gemeentecode}: ${g.stadsdelen} stadsdelen, ${g.buurten} buurten`);
-	}	await importMonitorDefaultsIn(db, dataDir, progress, `[${++step}/${steps}] `);
+	}
+	await importMonitorDefaultsIn(db, dataDir, progress, `[${++step}/${steps}] `);
+	await importStatLineDefaultsIn(db, dataDir, progress, `[${++step}/${steps}] `);
 	await db.exec('ANALYZE areas, indelingen, indeling_stadsdelen, indeling_buurten');
 }
 
 /** Loads the demo monitor alone (a database that has its areas from before the monitor existed). */
 export async function importMonitorDefaults(outer: Db, dataDir: string, progress: Progress = silent): Promise<void> {
-	await outer.transaction((tx) => importMonitorDefaultsIn(withinTransaction(tx, outer.kind), dataDir, progress, ''));
+	await outer.transaction(async (tx) => {
+		const db = withinTransaction(tx, outer.kind);
+		await importMonitorDefaultsIn(db, dataDir, progress, '');
+		await importStatLineDefaultsIn(db, dataDir, progress, '');
+	});
+}
+
+/** Loads the real figures alone (a database that has its demo monitor from before they existed). */
+export async function importStatLineDefaults(outer: Db, dataDir: string, progress: Progress = silent): Promise<void> {
+	await outer.transaction((tx) => importStatLineDefaultsIn(withinTransaction(tx, outer.kind), dataDir, progress, ''));
+}
+
+async function importStatLineDefaultsIn(db: Db, dataDir: string, progress: Progress, step: string): Promise<void> {
+	progress(`${step}echte cijfers: RIVM Gezondheid per wijk en buurt (50090NED, modelschatting) en CBS KWB 2024, voor de geladen gemeenten`);
+	const started = Date.now();
+	// The real figures come next to the demo monitor: a data directory without them still starts.
+	const present = DEFAULT_FILES.statline.filter((path) => existsSync(join(dataDir, path)));
+	for (const path of DEFAULT_FILES.statline.filter((p) => !present.includes(p))) progress(`      ${path} ontbreekt; overgeslagen`);
+	if (present.length === 0) return;
+	// One line per file (the command line also reports every 5,000 rows of a national file).
+	const results = await importStatLineIn(db, present.map((path) => join(dataDir, path)), {}, (m) => {
+		if (!m.endsWith('rijen gelezen')) progress(`      ${m}`);
+	});
+	const values = results.reduce((n, r) => n + r.values, 0);
+	progress(`      ${results.length} bestanden, ${values} waarden in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 async function importMonitorDefaultsIn(db: Db, dataDir: string, progress: Progress, step: string): Promise<void> {

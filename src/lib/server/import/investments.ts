@@ -3,18 +3,19 @@
 // projectnaam), and — only when no row has a problem and it is not a dry run — created or updated, audited
 // with the file's name as source. All of it in one transaction: a file goes in whole or not at all.
 import { readFile } from 'node:fs/promises';
+import { BUURT_CODE } from '../../domain/areas';
 import { basename, join } from 'node:path';
-import type { Db, Queryable } from '../src/lib/server/db/client';
-import type { Actor } from '../src/lib/server/db/audit';
-import * as investments from '../src/lib/server/db/investments';
-import * as areas from '../src/lib/server/db/areas';
-import { canWrite, type User } from '../src/lib/domain/roles';
-import { INVESTMENT_STATUS_LABELS, type Investment, type InvestmentInput } from '../src/lib/domain/register';
-import { readInvestmentSheet, type Sheet, type SheetFile } from './investments-sheet';
-import type { ImportedRow, InvestmentImportResult, RowAction, RowProblem } from '../src/lib/domain/import-result';
-import { ImportError, silent, type Progress } from './problems';
+import type { Db, Queryable } from '../db/client';
+import type { Actor } from '../db/audit';
+import * as investments from '../db/investments';
+import * as areas from '../db/areas';
+import { canWrite, type User } from '../../domain/roles';
+import { INVESTMENT_STATUS_LABELS, type Investment, type InvestmentInput } from '../../domain/register';
+import { readInvestmentSheet, type Sheet, type SheetFile } from '../../../../geo/investments-sheet';
+import type { ImportedRow, InvestmentImportResult, RowAction, RowProblem } from '../../domain/import-result';
+import { ImportError, silent, type Progress } from '../../../../geo/problems';
 
-export type { ImportedRow, InvestmentImportResult, RowAction } from '../src/lib/domain/import-result';
+export type { ImportedRow, InvestmentImportResult, RowAction } from '../../domain/import-result';
 
 export interface ImportOptions {
 	dryRun: boolean;
@@ -94,7 +95,7 @@ async function importSheet(tx: Queryable, actor: Actor, user: User, sheet: Sheet
 
 		// Where: a given buurtcode wins (a point next to it is kept for the symbol); otherwise the point's buurt.
 		let located: investments.Located | null = null;
-		if (sheetRow.buurtcode && /^BU\d{8}$/.test(sheetRow.buurtcode)) {
+		if (sheetRow.buurtcode && BUURT_CODE.test(sheetRow.buurtcode)) {
 			const gemeentecode = await investments.gemeenteOfBuurt(tx, sheetRow.buurtcode);
 			if (gemeentecode) located = { buurtcode: sheetRow.buurtcode, gemeentecode };
 			else fail('buurtcode', `onbekende buurtcode ${sheetRow.buurtcode}: geen buurt van de gemeenten in Wijkbeeld`);

@@ -10,9 +10,11 @@
 //                                           a wide municipal export (one column per indicator)
 //   npm run import -- cbs URL|FILE --jaar N [--gemeente GM0164]...
 //                                           CBS Kerncijfers wijken en buurten (StatLine OData TypedDataSet)
-import { readConfig } from '../src/lib/server/config';
-import { openDatabase } from '../src/lib/server/db/client';
-import { migrate } from '../src/lib/server/db/migrate';
+//   npm run import -- statline FILE|URL... [--tabel 50090NED] [--gemeente GM0164]... [--alle] [--jaar N]
+//                                           a StatLine table (.xlsx, .csv, OData Untyped/TypedDataSet URL)
+import { readConfig } from '../config';
+import { openDatabase } from '../db/client';
+import { migrate } from '../db/migrate';
 import { readFile } from 'node:fs/promises';
 import {
 	importBoundaryFiles,
@@ -24,10 +26,11 @@ import {
 	importOgcCollection,
 	importStadsdelenFile,
 	type MonitorImportResult
-} from './import';
-import { ImportError, formatProblem } from './problems';
+} from '.';
+import { ImportError, formatProblem } from '../../../../geo/problems';
 import { basename } from 'node:path';
-import { importWijkbudgetten } from '../src/lib/server/import/wijkbudgetten';
+import { importStatLine } from './statline';
+import { importWijkbudgetten } from './wijkbudgetten';
 
 const progress = (message: string) => console.log(message);
 
@@ -144,8 +147,27 @@ async function main(args: string[]): Promise<void> {
 				}
 				break;
 			}
+			case 'statline': {
+				const targets = rest.filter((a, i) => !a.startsWith('--') && !['--tabel', '--gemeente', '--jaar', '--year'].includes(rest[i - 1]));
+				if (targets.length === 0) throw new Error('geef een of meer .xlsx- of .csv-bestanden of een OData-URL');
+				const gemeenten = options(rest, '--gemeente');
+				if (rest.includes('--alle') && gemeenten.length) throw new Error('--alle en --gemeente sluiten elkaar uit');
+				const results = await importStatLine(
+					db,
+					targets,
+					{ table: option(rest, '--tabel'), year: yearOption(rest), gemeenten: rest.includes('--alle') ? 'alle' : gemeenten.length ? gemeenten : undefined },
+					progress
+				);
+				const total = results.reduce((n, r) => n + r.values, 0);
+				progress(`${results.length} bestand(en), ${total} waarden, ${results.reduce((n, r) => n + r.written, 0)} nieuw of gewijzigd`);
+				if (db.kind === 'postgres') {
+					const [size] = await db.query<{ size: string }>(`SELECT pg_size_pretty(pg_total_relation_size('indicator_values')) AS size`);
+					progress(`indicator_values: ${size.size}`);
+				}
+				break;
+			}
 			default:
-				throw new Error(`onbekende opdracht "${command}" (all, boundaries, pdok, stadsdelen, wijkbudgetten, monitor, monitor-breed, cbs)`);
+				throw new Error(`onbekende opdracht "${command}" (all, boundaries, pdok, stadsdelen, wijkbudgetten, monitor, monitor-breed, cbs, statline)`);
 		}
 		progress(`klaar in ${((Date.now() - started) / 1000).toFixed(1)} s (${db.kind})`);
 	} finally {
