@@ -1,5 +1,5 @@
 // The view cache (view-cache.ts) on both engines: one computation for concurrent readers of a view, a fresh one
-// once an import has written figures, none kept after a failure, and one cache per database.
+// once an import has written figures (or indelingen, wijkbudgetten), none kept after a failure, and one cache per database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/client';
 import * as indicators from '../../src/lib/server/db/indicators';
@@ -45,6 +45,25 @@ describe('cachedByVersion', () => {
 		expect(await dataVersion(db)).not.toBe(before);
 		expect(await cachedByVersion(db, 'view:c', compute)).toBe(2);
 		expect(await cachedByVersion(db, 'view:c', compute)).toBe(2);
+	});
+
+	it('has a new version only once a write of figures, indelingen or wijkbudgetten commits', async () => {
+		const start = await dataVersion(db);
+		await db.query('SELECT count(*) FROM indicator_values');
+		expect(await dataVersion(db)).toBe(start);
+		// A write that is rolled back leaves the version as it was: readers never key fresh results to old data.
+		await expect(
+			db.transaction(async (tx) => {
+				await tx.query('UPDATE wijkbudgetten SET updated_at = now()');
+				throw new Error('teruggedraaid');
+			})
+		).rejects.toThrow('teruggedraaid');
+		expect(await dataVersion(db)).toBe(start);
+		await db.query('UPDATE wijkbudgetten SET updated_at = now()');
+		const afterBudgets = await dataVersion(db);
+		expect(afterBudgets).not.toBe(start);
+		await db.query('UPDATE indelingen SET updated_at = now()');
+		expect(await dataVersion(db)).not.toBe(afterBudgets);
 	});
 
 	it('keeps no failure, and keeps the caches of two databases apart', async () => {

@@ -2,10 +2,9 @@
 // a theme's values): keyed by the view and by the data version, so that an import that writes figures or areas
 // gives the next request fresh results, and 50 readers of one view compute it once, not 50 times.
 //
-// The data version is read from the database on every use (one cheap statement): an import by another process
-// (`npm run import` against PostgreSQL) is seen as soon as it has committed. Every write of figures and areas
-// sets imported_at = now() (db/indicators.ts, db/areas.ts); the wijkbudgetten (a theme and a part of the area card)
-// and the indelingen (which stadsdelen count) set updated_at; the row counts catch deletions.
+// The data version is read from the database on every use (one row, migration 012): triggers bump it in every
+// transaction that writes figures, the catalogue, areas, indelingen or wijkbudgetten, so an import by another process
+// (`npm run import` against PostgreSQL) is seen as soon as it has committed.
 import type { Queryable } from './db/client';
 
 const MAX_ENTRIES = 200;
@@ -14,14 +13,7 @@ const MAX_ENTRIES = 200;
 const caches = new WeakMap<Queryable, Map<string, Promise<unknown>>>();
 
 export async function dataVersion(db: Queryable): Promise<string> {
-	const [row] = await db.query<{ version: string }>(
-		`SELECT concat_ws('|',
-			(SELECT count(*) FROM indicator_values), (SELECT max(imported_at) FROM indicator_values),
-			(SELECT count(*) FROM indicators), (SELECT max(imported_at) FROM indicators),
-			(SELECT count(*) FROM areas), (SELECT max(imported_at) FROM areas),
-			(SELECT count(*) FROM wijkbudgetten), (SELECT max(updated_at) FROM wijkbudgetten),
-			(SELECT count(*) FROM indelingen), (SELECT max(updated_at) FROM indelingen)) AS version`
-	);
+	const [row] = await db.query<{ version: string }>('SELECT version::text AS version FROM data_version');
 	return row.version;
 }
 
