@@ -4,6 +4,7 @@
 // the progress to a target, when the next measurement is expected, and a Dutch reading that claims no more than
 // this design supports: a comparison, not a proof of cause and effect.
 import { z } from 'zod';
+import { BUURT_CODE } from './areas';
 import { formatDutchNumber, formatIndicatorValue } from './format';
 import type { Weighting } from './monitor';
 import type { Investment, Programme } from './register';
@@ -23,7 +24,7 @@ export const CAUTION = 'Dit is geen bewijs van oorzaak en gevolg.';
 // What editors write: PUT /api/programmes/{id}/succesindicatoren and …/vergelijkingsgroep.
 
 const indicatorCode = z.string().regex(/^[a-z][a-z0-9_]*$/, 'verwacht een indicatorcode als p_laag_inkomen').max(80);
-const buurtcode = z.string().regex(/^BU\d{8}$/, 'verwacht een buurtcode als BU01640202');
+const buurtcode = z.string().regex(BUURT_CODE, 'verwacht een buurtcode als BU01640202');
 
 export const succesindicatorSchema = z.object({
 	code: indicatorCode,

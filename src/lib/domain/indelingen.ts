@@ -1,7 +1,7 @@
 // Indelingen (a gemeente's buurten divided into stadsdelen) as client and server both see them: the input and its
 // rules (every buurt in exactly one stadsdeel), the figures of a variant per stadsdeel, and what moves between two.
 import { z } from 'zod';
-import { stadsdeelCode } from './areas';
+import { BUURT_CODE, stadsdeelCode } from './areas';
 import { STAPELING_THRESHOLD } from './urgency';
 
 export const INDELING_STATUSES = ['concept', 'geldend', 'historisch'] as const;
@@ -24,7 +24,7 @@ export const indelingInputSchema = z.object({
 			z.object({
 				name: z.string().trim().min(1, 'naam van het stadsdeel is leeg').max(80, 'naam van het stadsdeel is langer dan 80 tekens'),
 				buurtcodes: z
-					.array(z.string().regex(/^BU\d{8}$/, 'geen buurtcode (BU + 8 cijfers)'))
+					.array(z.string().regex(BUURT_CODE, 'geen buurtcode (BU + 8 cijfers)'))
 					.max(MAX_BUURTEN, `hoogstens ${MAX_BUURTEN} buurten`)
 			})
 		)

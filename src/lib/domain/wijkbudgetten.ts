@@ -1,6 +1,7 @@
 // Wijkbudgetten (bewonersbudgetten) as client and server both see them: one row per wijk or buurt, year, soort and
 // regeling, with what was allotted and spent; and the figures the map and the card show per wijk and year.
 import { z } from 'zod';
+import { BUURT_CODE, GEMEENTE_CODE, WIJK_CODE } from './areas';
 
 export const WIJKBUDGET_SOORTEN = ['buurtbon', 'activiteitenbudget', 'bewonersinitiatief'] as const;
 export type WijkbudgetSoort = (typeof WIJKBUDGET_SOORTEN)[number];
@@ -28,9 +29,9 @@ const money = z.number().min(0, 'mag niet negatief zijn').max(1e11, 'is onwaarsc
 
 export const wijkbudgetInputSchema = z
 	.object({
-		gemeentecode: z.string().regex(/^GM\d{4}$/, 'geen gemeentecode (GM + 4 cijfers)'),
+		gemeentecode: z.string().regex(GEMEENTE_CODE, 'geen gemeentecode (GM + 4 cijfers)'),
 		jaar: z.number().int('is geen jaartal').min(2000, 'ligt voor 2000').max(2100, 'ligt na 2100'),
-		gebiedscode: z.string().regex(/^(WK\d{6}|BU\d{8})$/, 'geen wijk- of buurtcode (WK + 6 of BU + 8 cijfers)'),
+		gebiedscode: z.string().refine((code) => WIJK_CODE.test(code) || BUURT_CODE.test(code), 'geen wijk- of buurtcode (WK + 6 of BU + 8 cijfers)'),
 		soort: z.enum(WIJKBUDGET_SOORTEN, `kies ${WIJKBUDGET_SOORTEN.join(', ')}`),
 		regeling: z.string().trim().min(1, 'regeling is leeg').max(200, 'regeling is langer dan 200 tekens'),
 		toegekendEur: money,

@@ -9,6 +9,7 @@ import type { Db, Queryable } from '../db/client';
 import type { Actor } from '../db/audit';
 import * as wijkbudgetten from '../db/wijkbudgetten';
 import { canWrite, type User } from '../../domain/roles';
+import { GEMEENTE_CODE } from '../../domain/areas';
 import type { Wijkbudget, WijkbudgetInput } from '../../domain/wijkbudgetten';
 import type { RowProblem } from '../../domain/import-result';
 import { readWijkbudgetSheet } from '../../../../geo/wijkbudgetten-sheet';
@@ -98,7 +99,7 @@ async function importRows(tx: Queryable, actor: Actor, user: User, sheet: Awaite
 			if (earlier !== undefined) problems.push({ row, field: 'regeling', message: `komt dubbel voor in het bestand (ook in rij ${earlier}: zelfde jaar, gebied, soort en regeling)` });
 			else seen.set(key, row);
 		}
-		const gemeente = input?.gemeentecode ?? (/^GM\d{4}$/.test(sheetRow.gemeentecode) ? sheetRow.gemeentecode : null);
+		const gemeente = input?.gemeentecode ?? (GEMEENTE_CODE.test(sheetRow.gemeentecode) ? sheetRow.gemeentecode : null);
 		if (gemeente && !canWrite(user, 'wijkbudget', { gemeentecode: gemeente })) {
 			const reason = user.role === 'editor' ? `u bent redacteur voor ${user.gemeentecode}; deze rij is van ${gemeente}` : 'alleen redacteuren van de gemeente en beheerders voeren wijkbudgetten in';
 			if (options.skipForbidden) {
