@@ -10,6 +10,7 @@
 // is ignored. Wijk and gemeente rows are values of their own (RIVM publishes them), not re-aggregated.
 import { REGION_CODE, gemeenteOfCode, isNationalCode } from '../../src/lib/domain/areas';
 import type { Indicator, SourceMeta } from '../../src/lib/domain/monitor';
+import { statLineSource } from '../../src/lib/domain/provenance';
 import type { ImportProblem } from '../problems';
 import { checkRange } from '../monitor-common';
 import type { StatLineTable, StatLineTopic } from './tables';
@@ -271,7 +272,7 @@ export function catalogueSource(meta: SourceMeta): string {
 
 /** The source stored with each value: the catalogue's, with the wave or year. */
 export function valueSource(meta: SourceMeta, year: number): string {
-	return `${meta.publisher}, ${meta.title} ${year} (StatLine ${meta.table})${meta.estimate ? `, ${meta.estimate}` : ''}`;
+	return statLineSource(meta, year);
 }
 
 /** Topics of a table without a mapping, from its OData DataProperties: titles and units, context only. */

@@ -168,7 +168,11 @@ describe(`indelingen on ${engine}`, () => {
 		expect(a.stadsdelen.reduce((n, s) => n + s.wijken, 0)).toBe(10);
 		expect(a.synthetic).toBe(true);
 		expect(a.label).toBe('Demodata — geen echte cijfers');
-		expect(a.inwonersBron).toContain('Demodata');
+		// Both variants are made of whole wijken: their inhabitants are CBS's real figures per wijk (KWB 2024), not the
+		// demo monitor's; the sum of Hengelo's wijken, 83,060 (CBS rounds wijken to 5).
+		expect(a.stadsdelen.every((s) => s.inwonersUit === 'wijken')).toBe(true);
+		expect(a.inwonersBron).toBe('CBS, Kerncijfers wijken en buurten 2024 (StatLine 85984NED) per wijk');
+		expect(total(a)).toBe(83_060);
 		// Staff see signals.
 		expect(a.signalsShown).toBe(true);
 		expect(a.stadsdelen.every((s) => s.signals !== null)).toBe(true);
@@ -197,6 +201,23 @@ describe(`indelingen on ${engine}`, () => {
 			}
 			console.log(`  spreiding inwoners ${v.evenness.inwonersSpreiding?.toFixed(3)}, urgentie ${v.evenness.urgencySpread?.toFixed(2)}`);
 		}
+	});
+
+	it("counts a stadsdeel that splits a wijk by its buurten's figures, and says which stadsdelen are demodata", async () => {
+		const [binnenstad, ...rest] = of('WK016400');
+		const split = vier().map((s) =>
+			s.name === 'Centrum' ? { ...s, buurtcodes: rest } : s.name === 'Noord' ? { ...s, buurtcodes: [...s.buurtcodes, binnenstad] } : s
+		);
+		const made = await service.create(db, hengeloEditor, { gemeentecode: HENGELO, name: 'Gedeelde Binnenstad', stadsdelen: split });
+		const v = await service.vergelijking(db, hengeloEditor, made.indeling.id);
+		expect(v.stadsdelen.map((s) => [s.name, s.inwonersUit])).toEqual([
+			['Centrum', 'buurten'],
+			['Noord', 'buurten'],
+			['Oost', 'wijken'],
+			['Zuid-West', 'wijken']
+		]);
+		expect(v.inwonersBron).toMatch(/^Oost, Zuid-West: CBS, Kerncijfers wijken en buurten 2024 .* per wijk · Centrum, Noord \(een wijk gedeeld\): .*Demodata/);
+		await service.remove(db, hengeloEditor, made.indeling.id);
 	});
 
 	it('hides signals from a viewer in the comparison', async () => {

@@ -100,6 +100,25 @@ describe('indelingFigures', () => {
 		expect(pieceWarnings(stadsdelen)).toEqual(['Stadsdeel Een ligt in 2 losse delen']);
 	});
 
+	it("counts CBS's real inhabitants per wijk for a stadsdeel of whole wijken, the buurten's figures where it splits a wijk", () => {
+		const buurten = [fact('B1', 'W1', 1000, null), fact('B2', 'W1', 3000, null), fact('B3', 'W2', 2000, null), fact('B4', 'W3', 500, null)];
+		const kwb = new Map([
+			['W1', 4100],
+			['W2', 1950]
+		]);
+		const whole = indelingFigures([{ code: 'SD1', name: 'Een', buurtcodes: ['B1', 'B2', 'B3'] }, { code: 'SD2', name: 'Twee', buurtcodes: ['B4'] }], buurten, [], new Map(), kwb);
+		// Een: wijken W1 and W2 whole, both with a CBS figure. Twee: W3 is whole but has none → the buurten's figure.
+		expect(whole.stadsdelen.map((s) => [s.inwoners, s.inwonersUit])).toEqual([
+			[6050, 'wijken'],
+			[500, 'buurten']
+		]);
+		const split = indelingFigures([{ code: 'SD1', name: 'Een', buurtcodes: ['B1', 'B3'] }, { code: 'SD2', name: 'Twee', buurtcodes: ['B2', 'B4'] }], buurten, [], new Map(), kwb);
+		expect(split.stadsdelen.map((s) => [s.inwoners, s.inwonersUit])).toEqual([
+			[3000, 'buurten'],
+			[3500, 'buurten']
+		]);
+	});
+
 	it('splits a wijk budget by number of buurten when inhabitants are unknown, and leaves signals out for a viewer', () => {
 		const unknown = [fact('B1', 'W1', null, null, { signals: null }), fact('B2', 'W1', null, null, { signals: null })];
 		const { stadsdelen } = indelingFigures([{ code: 'SD1', name: 'Een', buurtcodes: ['B1'] }, { code: 'SD2', name: 'Twee', buurtcodes: ['B2'] }], unknown, [{ gebiedscode: 'W1', toegekendEur: 100, besteedEur: null }]);

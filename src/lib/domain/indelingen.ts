@@ -182,6 +182,11 @@ export interface StadsdeelFigures {
 	gedeeldeWijken: number;
 	areaHa: number;
 	inwoners: number;
+	/**
+	 * Where `inwoners` comes from: 'wijken' when the stadsdeel is made of whole wijken that all have a real figure
+	 * (CBS publishes inhabitants per wijk, not per buurt), else 'buurten' (the monitor's buurt figures).
+	 */
+	inwonersUit: 'wijken' | 'buurten';
 	/** Buurten without a known number of inhabitants (counted as 0). */
 	inwonersOnbekend: number;
 	meanUrgency: number | null;
@@ -229,12 +234,15 @@ function stdev(values: number[]): number | null {
 /**
  * The figures of one indeling per stadsdeel. A wijkbudget of a wijk split over stadsdelen goes to each in
  * proportion to the inhabitants of its buurten there (by number of buurten when inhabitants are unknown).
+ * `wijkInwoners` holds real inhabitants per wijk (CBS KWB) where known: a stadsdeel of whole wijken that all have
+ * one counts those; a stadsdeel that splits a wijk counts its buurten's figures.
  */
 export function indelingFigures(
 	stadsdelen: IndelingStadsdeel[],
 	buurten: BuurtFacts[],
 	budgets: BudgetFacts[],
-	pieces: Map<string, number> = new Map()
+	pieces: Map<string, number> = new Map(),
+	wijkInwoners: Map<string, number> = new Map()
 ): { stadsdelen: StadsdeelFigures[]; evenness: Evenness } {
 	const byCode = new Map(buurten.map((b) => [b.code, b]));
 	const wijkBuurten = new Map<string, BuurtFacts[]>();
@@ -263,17 +271,22 @@ export function indelingFigures(
 			toegekend += budget.toegekendEur * share;
 			if (budget.besteedEur !== null) besteed = (besteed ?? 0) + budget.besteedEur * share;
 		}
-		const inwoners = own.reduce((a, b) => a + (b.inwoners ?? 0), 0);
+		const gedeeldeWijken = [...wijken].filter((w) => (wijkBuurten.get(w) ?? []).some((b) => !ownCodes.has(b.code))).length;
+		const fromWijken = wijken.size > 0 && gedeeldeWijken === 0 && [...wijken].every((w) => wijkInwoners.has(w));
+		const inwoners = fromWijken
+			? [...wijken].reduce((a, w) => a + wijkInwoners.get(w)!, 0)
+			: own.reduce((a, b) => a + (b.inwoners ?? 0), 0);
 		return {
 			code: s.code,
 			name: s.name,
 			buurtcodes: s.buurtcodes,
 			buurten: own.length,
 			wijken: wijken.size,
-			gedeeldeWijken: [...wijken].filter((w) => (wijkBuurten.get(w) ?? []).some((b) => !ownCodes.has(b.code))).length,
+			gedeeldeWijken,
 			areaHa: own.reduce((a, b) => a + b.areaHa, 0),
 			inwoners,
-			inwonersOnbekend: own.filter((b) => b.inwoners === null).length,
+			inwonersUit: fromWijken ? 'wijken' : 'buurten',
+			inwonersOnbekend: fromWijken ? 0 : own.filter((b) => b.inwoners === null).length,
 			meanUrgency: mean(scores),
 			urgentBuurten: scores.filter((v) => v >= URGENT_FROM).length,
 			stapelingBuurten: own.filter((b) => (b.stapeling ?? 0) >= STAPELING_FROM).length,

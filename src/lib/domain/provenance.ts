@@ -2,7 +2,7 @@
 // invented figures exactly where a shown value is synthetic, and for a view that mixes real and demo
 // figures (the urgency score) which parts are real: "Gezondheid: RIVM 2020, modelschatting · overige
 // domeinen: demodata".
-import { DOMAIN_LABELS, SYNTHETIC_LABEL, type Domain, type Indicator } from './monitor';
+import { DOMAIN_LABELS, SYNTHETIC_LABEL, type Domain, type Indicator, type SourceMeta } from './monitor';
 
 export interface ViewProvenance {
 	/** What the view's source line says. */
@@ -35,7 +35,17 @@ export function shortSource(indicator: Indicator, year: number): string {
 export function indicatorSource(indicator: Indicator, year: number): string {
 	const meta = indicator.sourceMeta;
 	if (!meta) return indicator.source;
-	return `${meta.publisher}, ${meta.title} ${year} (StatLine ${meta.table})${meta.estimate ? `, ${meta.estimate}` : ''}, ${meta.licence}`;
+	return statLineSource(meta, year, { licence: true });
+}
+
+/**
+ * A StatLine table's source line for the values of one year: "RIVM/GGD'en/CBS, Gezondheid per wijk en buurt 2016
+ * (StatLine 50090NED), modelschatting". A title that names its year already ("Kerncijfers wijken en buurten 2024")
+ * does not get it twice.
+ */
+export function statLineSource(meta: SourceMeta, year: number, options: { licence?: boolean } = {}): string {
+	const title = meta.title.endsWith(` ${year}`) ? meta.title : `${meta.title} ${year}`;
+	return `${meta.publisher}, ${title} (StatLine ${meta.table})${meta.estimate ? `, ${meta.estimate}` : ''}${options.licence ? `, ${meta.licence}` : ''}`;
 }
 
 /**

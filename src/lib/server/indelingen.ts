@@ -123,6 +123,9 @@ interface Facts {
 	monitorYear: number | null;
 	budgetYear: number | null;
 	inwonersBron: string | null;
+	/** Real inhabitants per wijk (CBS KWB), the latest year; counted for stadsdelen of whole wijken. */
+	wijkInwoners: Map<string, number>;
+	wijkInwonersBron: string | null;
 	synthetic: boolean;
 	signalsShown: boolean;
 	period: { from: string; to: string };
@@ -188,6 +191,17 @@ export async function buurtFacts(db: Db, gemeentecode: string, year: number, use
 			signals: signalsShown ? (f?.signals ?? 0) : null
 		};
 	});
+	// CBS publishes inhabitants per wijk (KWB), not per buurt: the latest real figure of each wijk of the gemeente.
+	const kwb = await db.query<{ code: string; value: number; source: string }>(
+		`SELECT DISTINCT ON (v.area_code) v.area_code AS code, v.value::float8 AS value, v.source
+		 FROM indicator_values v JOIN areas a ON a.code = v.area_code AND a.year = $2 AND a.level = 'wijk'
+		 WHERE a.gemeentecode = $1 AND v.indicator = 'kwb_inwoners' AND NOT v.synthetic AND v.value IS NOT NULL
+		 ORDER BY v.area_code, v.year DESC`,
+		[gemeentecode, year]
+	);
+	const wijkInwoners = new Map(kwb.map((r) => [r.code, Number(r.value)]));
+	// Each value's source names its table and year.
+	const wijkInwonersBron = kwb.length ? [...new Set(kwb.map((r) => r.source))].join('; ') : null;
 	const all = await wijkbudgetten.list(db, gemeentecode);
 	// The last year whose spending is accounted for; else the last year.
 	const years = [...new Set(all.map((b) => b.jaar))].sort();
@@ -195,7 +209,7 @@ export async function buurtFacts(db: Db, gemeentecode: string, year: number, use
 	const budgetYear = closed.at(-1) ?? years.at(-1) ?? null;
 	const budgets = all.filter((b) => b.jaar === budgetYear).map((b) => ({ gebiedscode: b.gebiedscode, toegekendEur: b.toegekendEur, besteedEur: b.besteedEur }));
 	if (all.some((b) => b.jaar === budgetYear && b.synthetic)) synthetic = true;
-	return { buurten, budgets, monitorYear, budgetYear, inwonersBron, synthetic, signalsShown, period };
+	return { buurten, budgets, monitorYear, budgetYear, inwonersBron, wijkInwoners, wijkInwonersBron, synthetic, signalsShown, period };
 }
 
 /** The figures of an indeling per stadsdeel; with `againstId`, also the buurten that move to that variant. */
@@ -205,7 +219,7 @@ export async function vergelijking(db: Db, user: User | null, id: number, agains
 	if (against && against.gemeentecode !== indeling.gemeentecode) throw new IndelingError(400, `Indeling ${againstId} is van een andere gemeente`);
 	const facts = await buurtFacts(db, indeling.gemeentecode, indeling.year, user);
 	const pieces = await indelingen.pieces(db, indeling.year, indeling.stadsdelen);
-	const { stadsdelen, evenness } = indelingFigures(indeling.stadsdelen, facts.buurten, facts.budgets, pieces);
+	const { stadsdelen, evenness } = indelingFigures(indeling.stadsdelen, facts.buurten, facts.budgets, pieces, facts.wijkInwoners);
 	const names = new Map(facts.buurten.map((b) => [b.code, b.name]));
 	return {
 		indeling,
@@ -214,7 +228,7 @@ export async function vergelijking(db: Db, user: User | null, id: number, agains
 		warnings: pieceWarnings(stadsdelen),
 		monitorYear: facts.monitorYear,
 		budgetYear: facts.budgetYear,
-		inwonersBron: facts.inwonersBron,
+		inwonersBron: inwonersBron(stadsdelen, facts),
 		period: facts.period,
 		signalsShown: facts.signalsShown,
 		synthetic: facts.synthetic,
@@ -228,4 +242,18 @@ export async function vergelijking(db: Db, user: User | null, id: number, agains
 				}
 			: {})
 	};
+}
+
+/**
+ * Where the inhabitants of an indeling's stadsdelen come from, in words: the real CBS figures for the stadsdelen of
+ * whole wijken, the monitor's buurt figures (labelled when demodata) for the others.
+ */
+function inwonersBron(stadsdelen: { name: string; inwonersUit: 'wijken' | 'buurten' }[], facts: Facts): string | null {
+	const fromWijken = stadsdelen.filter((s) => s.inwonersUit === 'wijken');
+	const fromBuurten = stadsdelen.filter((s) => s.inwonersUit === 'buurten');
+	if (!fromWijken.length) return facts.inwonersBron;
+	const real = `${facts.wijkInwonersBron} per wijk`;
+	if (!fromBuurten.length) return real;
+	const others = `${fromBuurten.map((s) => s.name).join(', ')} (een wijk gedeeld): ${facts.inwonersBron ?? 'niet bekend'}`;
+	return `${fromWijken.map((s) => s.name).join(', ')}: ${real} · ${others}`;
 }
