@@ -66,6 +66,22 @@ class BuurtTable {
 		return this.cell(code, indicator, year)?.value ?? null;
 	}
 
+	/**
+	 * A buurt's weight (inhabitants, households) for a year as monitor_values() takes it (migration 014): that year's
+	 * figure, else the nearest year's (the later of two equally near), so that a survey wave before the first
+	 * population figure is still weighted.
+	 */
+	weight(code: string, indicator: 'inwoners' | 'huishoudens', year: number): number | null {
+		const own = this.value(code, indicator, year);
+		if (own !== null) return own;
+		let best: { year: number; value: number } | null = null;
+		for (const [y, c] of this.cells.get(code)?.get(indicator) ?? []) {
+			const distance = Math.abs(y - year);
+			if (!best || distance < Math.abs(best.year - year) || (distance === Math.abs(best.year - year) && y > best.year)) best = { year: y, value: c.value };
+		}
+		return best?.value ?? null;
+	}
+
 	/** Every year any buurt has a value of the indicator: its measurements. */
 	years(indicator: string): number[] {
 		const out = new Set<number>();
@@ -94,7 +110,11 @@ class BuurtTable {
 				codes.length === 1
 					? this.value(codes[0], indicator.code, year)
 					: aggregateBuurten(
-							codes.map((c, i) => ({ value: this.value(c, indicator.code, year), inwoners: inwoners[i], huishoudens: this.value(c, 'huishoudens', year) })),
+							codes.map((c) => ({
+								value: this.value(c, indicator.code, year),
+								inwoners: this.weight(c, 'inwoners', year),
+								huishoudens: this.weight(c, 'huishoudens', year)
+							})),
 							indicator.weighting
 						);
 			if (value !== null) out[year] = value;
