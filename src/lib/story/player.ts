@@ -144,7 +144,7 @@ export function createPlayer(options: PlayerOptions): Player {
 	);
 	title.id = 'wb-slide-title';
 	const mapEl = h('div', { class: 'wb-map' });
-	// Source, live link and the buttons sit on the map's lower left, so the panel keeps its room for the words.
+	// Source, live link and the buttons sit in a bar below the map (not over it), so the panel keeps its room for the words.
 	const foot = h('div', { class: 'wb-map-foot' }, status, source, link, options.footnote ? h('p', { class: 'wb-footnote' }, options.footnote) : null, controls);
 	const stage = h('div', { class: 'wb-stage' }, mapEl, foot);
 	const blank = h('div', { class: 'wb-blank', 'aria-hidden': 'true' });
