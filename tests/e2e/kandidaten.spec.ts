@@ -22,13 +22,19 @@ test.describe('volgende wijkaanpak', () => {
 			expect(box.x, cell).toBeGreaterThanOrEqual(0);
 			expect(box.x + box.width, cell).toBeLessThanOrEqual(390);
 		}
-		await expect(top.locator('td.score')).toContainText(/Score\s*\d/);
-		await expect(top.locator('td.robust')).toContainText(/Robuust\s*\d+ %/);
+		await expect(top.locator('td.score')).toHaveText(/^\d+,\d$/);
+		await expect(top.locator('td.robust')).toContainText(/\d+ %/);
+		// Without the column heads, each value says what it is.
+		const before = (cell: string) => top.locator(cell).evaluate((el) => getComputedStyle(el, '::before').content);
+		expect(await before('td.score')).toContain('Score');
+		expect(await before('td.robust')).toContain('Robuust');
 		const onMap = top.getByRole('link', { name: 'De Noork op de kaart' });
 		await expect(onMap).toHaveAttribute('href', '/?gemeente=GM0164&gebied=BU01640202');
 		await onMap.click();
 		await expect(page).toHaveURL(/gebied=BU01640202/);
-		await expect(page.getByRole('heading', { name: 'De Noork' }).first()).toBeVisible();
+		// The main map opens on the area, with its card one tap away.
+		await expect(page).toHaveTitle(/^De Noork/);
+		await expect(page.getByRole('button', { name: 'De Noork' })).toBeVisible();
 	});
 
 	test('changing a weight changes the ranking at once, and the URL keeps it', async ({ page }) => {
