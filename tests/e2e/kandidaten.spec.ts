@@ -11,6 +11,32 @@ const order = (page: Page) => page.locator('table.candidates tr[data-code]').eva
 const row = (page: Page, code: string) => page.locator(`table.candidates tr[data-code="${code}"]`);
 
 test.describe('volgende wijkaanpak', () => {
+	test('on a phone each area is a card: rank, name, score and robustness in view, no sideways scrolling, a way to the map', async ({ page }) => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(VIEW);
+		const top = row(page, 'BU01640202');
+		await expect(top).toBeVisible();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth), 'the page does not scroll sideways').toBeLessThanOrEqual(390);
+		for (const cell of ['td.rank', 'th.area', 'td.score', 'td.robust']) {
+			const box = (await top.locator(cell).boundingBox())!;
+			expect(box.x, cell).toBeGreaterThanOrEqual(0);
+			expect(box.x + box.width, cell).toBeLessThanOrEqual(390);
+		}
+		await expect(top.locator('td.score')).toHaveText(/^\d+,\d$/);
+		await expect(top.locator('td.robust')).toContainText(/\d+ %/);
+		// Without the column heads, each value says what it is.
+		const before = (cell: string) => top.locator(cell).evaluate((el) => getComputedStyle(el, '::before').content);
+		expect(await before('td.score')).toContain('Score');
+		expect(await before('td.robust')).toContain('Robuust');
+		const onMap = top.getByRole('link', { name: 'De Noork op de kaart' });
+		await expect(onMap).toHaveAttribute('href', '/?gemeente=GM0164&gebied=BU01640202');
+		await onMap.click();
+		await expect(page).toHaveURL(/gebied=BU01640202/);
+		// The main map opens on the area, with its card one tap away.
+		await expect(page).toHaveTitle(/^De Noork/);
+		await expect(page.getByRole('button', { name: 'De Noork' })).toBeVisible();
+	});
+
 	test('changing a weight changes the ranking at once, and the URL keeps it', async ({ page }) => {
 		await page.goto(VIEW);
 		await expect(row(page, 'BU01640202')).toBeVisible();

@@ -56,6 +56,26 @@ test.describe('koppelkansen', () => {
 		await expect(page.getByRole('region', { name: 'Koppelkansen' })).toContainText('Koppelkans');
 	});
 
+	test('on a phone, "Op de kaart" brings the map into view with the area outlined', async ({ page }) => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(VIEW);
+		await mapIdle(page);
+		const link = page.getByRole('link', { name: /op de kaart tonen$/ }).nth(2);
+		await link.scrollIntoViewIfNeeded();
+		const map = page.locator('.map-area');
+		await expect(map).not.toBeInViewport({ ratio: 0.5 });
+		const code = (await page.locator('li.result').nth(2).getAttribute('data-code'))!;
+		await link.click();
+		await expect(page).toHaveURL(new RegExp(`gebied=${code}`));
+		await expect(map).toBeInViewport({ ratio: 0.9 });
+		await mapIdle(page);
+		await expect
+			.poll(() =>
+				page.evaluate(() => window.wijkbeeld!.map.queryRenderedFeatures({ layers: ['selection-line'] }).map((f) => String(f.properties.code)))
+			)
+			.toContain(code);
+	});
+
 	test('selecting the top result highlights it on the map and opens its area card', async ({ page }) => {
 		await page.goto(VIEW);
 		await mapIdle(page);

@@ -116,5 +116,10 @@ test.describe('wijk- en buurtmonitor', () => {
 		await expect(card.getByText('Demodata — geen echte cijfers')).toBeVisible();
 		await expect(card.getByRole('heading', { name: 'Wat de score bepaalt' })).toBeVisible();
 		await expect(card.getByRole('img', { name: /Huishoudens met laag inkomen: 2020/ })).toBeVisible();
+		// The trend line can be read without hovering: its first and last year and value are written under it.
+		const row = card.getByRole('row', { name: /^Huishoudens met laag inkomen/ });
+		const ends = row.getByTestId('sparkline-ends');
+		await expect(ends).toBeVisible();
+		await expect(ends).toHaveText(/^2020–20\d\d\s*\d+(,\d+)? → \d+(,\d+)?$/);
 	});
 });

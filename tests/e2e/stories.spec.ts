@@ -149,6 +149,44 @@ test.describe('projector mode', () => {
 		await test.info().attach('projector 1920x1080', { body: await page.screenshot(), contentType: 'image/png' });
 	});
 
+	test('nothing covers the map; the most urgent areas carry their names; investments differ by colour', async ({ page }) => {
+		test.setTimeout(120_000);
+		const id = await seededId(page.request);
+		const mapNotCovered = async () => {
+			const [map, foot] = await Promise.all([page.locator('.wb-map').boundingBox(), page.locator('.wb-map-foot').boundingBox()]);
+			// The bar with source and buttons lies below the map, not over it, and is fully in the window.
+			expect(foot!.y).toBeGreaterThanOrEqual(map!.y + map!.height - 0.5);
+			expect(foot!.y + foot!.height).toBeLessThanOrEqual(1080.5);
+			await expect(page.getByRole('button', { name: 'Volgende →' })).toBeInViewport();
+		};
+
+		await page.goto(`/verhalen/${id}/presentatie?dia=1`);
+		await slideReady(page);
+		await mapNotCovered();
+		const labels = await page.evaluate(() => {
+			const map = (window as unknown as { wijkbeeld: { map: import('maplibre-gl').Map } }).wijkbeeld.map;
+			const codes = (features: { properties: Record<string, unknown> }[]) => [...new Set(features.map((f) => String(f.properties.code)))];
+			return {
+				darkest: codes(map.querySourceFeatures('labels').filter((f) => f.properties.rank === 0)),
+				drawn: codes(map.queryRenderedFeatures({ layers: ['labels'] }))
+			};
+		});
+		expect(labels.darkest.length).toBeGreaterThan(0);
+		for (const code of labels.darkest) expect(labels.drawn, `the name of ${code} (darkest class)`).toContain(code);
+
+		await page.goto(`/verhalen/${id}/presentatie?dia=6`);
+		await slideReady(page);
+		await mapNotCovered();
+		const colours = await page.evaluate(() => {
+			const map = (window as unknown as { wijkbeeld: { map: import('maplibre-gl').Map } }).wijkbeeld.map;
+			return [...new Set(map.queryRenderedFeatures({ layers: ['investments-circle'] }).map((f) => String(f.properties.category)))];
+		});
+		expect(colours.length, 'investments of more than one kind of measure').toBeGreaterThan(1);
+		// Each kind in the legend with its own colour.
+		const swatches = await page.locator('.wb-legend li .wb-swatch-circle').evaluateAll((els) => els.map((el) => getComputedStyle(el).getPropertyValue('--swatch')));
+		expect(new Set(swatches).size).toBeGreaterThan(2);
+	});
+
 	test('axe finds no violations in projector mode', async ({ page }) => {
 		const id = await seededId(page.request);
 		await page.goto(`/verhalen/${id}/presentatie?dia=6`);

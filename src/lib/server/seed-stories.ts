@@ -39,7 +39,7 @@ export const SEED_STORY: StoryCreate = storyCreateSchema.parse({
 			title: 'Wijk Noord: stapeling van problemen',
 			text:
 				'In wijk Noord komen meerdere domeinen tegelijk samen. De buurten De Noork en Klein Driene springen eruit. ' +
-				'Per buurt staat de score in de tabel bij de kaart.',
+				'Hoe donkerder de buurt, hoe hoger de score; de legenda zegt welke klasse bij welke score hoort.',
 			view: '?gemeente=GM0164&gebied=WK016402&laag=buurt&thema=urgentie&lagen=geen'
 		},
 		{

@@ -28,7 +28,7 @@ import { CLASS_METHOD_LABELS } from '../domain/theme-state';
 import { SYNTHETIC_LABEL } from '../domain/monitor';
 import { DEFAULT_WEIGHTS, parseWeights } from '../domain/urgency';
 import { INDICATOR_PALETTE, URGENCY_PALETTE } from '../domain/palettes';
-import { quarterLabel, quarterRange } from '../domain/register';
+import { quarterLabel, quarterRange, type MeasureCategory } from '../domain/register';
 import { bboxOf, intersects, type BBox } from '../domain/geometry';
 import { buildChoropleth } from '../map/choropleth';
 import { focusCodes, mapLabel, type AreaCollection } from '../map/focus';
@@ -164,6 +164,15 @@ export async function slideSnapshot(
 	const focus = focusCodes(collection as unknown as AreaCollection, level, selected);
 	const focusSet = focus === null ? null : new Set(focus);
 	const selectedCode = selected.level === 'gemeente' ? null : selected.code;
+	// Which labels come first when they collide: the classes that matter most (the darkest; both ends of a
+	// diverging scale), so that the most urgent areas carry their names.
+	const classCount = choropleth?.classes.length ?? 0;
+	const classOf = new Map(choropleth?.classes.map((c, i) => [c.colour, i]) ?? []);
+	const labelRank = (code: string): number => {
+		const i = classOf.get(choropleth?.colours.get(code) ?? '');
+		if (i === undefined) return classCount;
+		return monitor?.diverging ? Math.min(i, classCount - 1 - i) : classCount - 1 - i;
+	};
 
 	const areaFeatures: Collection = {
 		type: 'FeatureCollection',
@@ -243,6 +252,7 @@ export async function slideSnapshot(
 				code: f.properties.code,
 				name: mapLabel(f.properties.name),
 				selected: f.properties.code === selectedCode,
+				rank: labelRank(f.properties.code),
 				shift: occupied.some(([x, y]) => Math.abs(x - f.properties.label[0]) < 0.0015 && Math.abs(y - f.properties.label[1]) < 0.001)
 			},
 			geometry: { type: 'Point', coordinates: f.properties.label }
@@ -273,7 +283,9 @@ export async function slideSnapshot(
 
 	const camera: SnapshotCamera = {
 		bounds: (selected.bbox ?? gemeente.bbox) as SnapshotCamera['bounds'],
-		padding: 48,
+		// Room for half a label (up to nine letters of 26 px either side of its point), so that no name is cut off at
+		// the edge of the map; source and buttons sit in a bar below the map, not over it.
+		padding: 110,
 		maxZoom: 14,
 		...(sv.view.kaart ? { center: [sv.view.kaart.lng, sv.view.kaart.lat] as [number, number], zoom: sv.view.kaart.zoom } : {})
 	};
@@ -302,6 +314,11 @@ export async function slideSnapshot(
 					}, {})
 				: null,
 			investments: investmentFeatures ? investmentFeatures.features.length : null,
+			investmentCategories: (investmentFeatures?.features ?? []).reduce<Partial<Record<MeasureCategory, number>>>((counts, f) => {
+				const category = f.properties.category as MeasureCategory;
+				counts[category] = (counts[category] ?? 0) + 1;
+				return counts;
+			}, {}),
 			size: sv.size
 		})
 	);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildChoropleth } from '../map/choropleth';
 import { NO_DATA, SUPPRESSED, sequential } from '../domain/palettes';
+import { MEASURE_CATEGORY_LABELS } from '../domain/register';
+import { SYMBOL_STYLE } from '../map/register-layers';
 import { areaValueText, formatBound, investmentRadius, investmentRow, legendModel, overlayEntries, period, programmeRow } from './legend';
 
 const v = (code: string, value: number | null, suppressed = false) => ({ code, value, suppressed });
@@ -35,12 +37,18 @@ describe('slide legend', () => {
 	});
 
 	it('lists the overlays per programme kind with their dash, and the investments with their sizing', () => {
-		const entries = overlayEntries({ programmes: { wijkaanpak: 1, pilot: 2 }, investments: 6, size: 'woningen' });
+		const entries = overlayEntries({ programmes: { wijkaanpak: 1, pilot: 2 }, investments: 6, investmentCategories: { openbare_ruimte: 2, renovatie: 4 }, size: 'woningen' });
 		expect(entries.map((e) => [e.label, e.shape, e.dash, e.count])).toEqual([
 			['Wijkaanpak', 'outline', 'solid', 1],
 			['Pilot', 'outline', 'dotted', 2],
-			['Investering (grootte naar aantal woningen)', 'circle', undefined, 6]
+			['Investering (grootte naar aantal woningen)', 'circle', undefined, 6],
+			[MEASURE_CATEGORY_LABELS.renovatie, 'circle', undefined, 4],
+			[MEASURE_CATEGORY_LABELS.openbare_ruimte, 'circle', undefined, 2]
 		]);
+		// Each kind of measure in the colour the live map gives it, so that the room can tell them apart.
+		expect(entries.at(-2)!.colour).toBe(SYMBOL_STYLE.renovatie.fill);
+		expect(entries.at(-1)!.colour).toBe(SYMBOL_STYLE.openbare_ruimte.fill);
+		expect(entries.at(-1)!.colour).not.toBe(entries.at(-2)!.colour);
 		expect(overlayEntries({ programmes: {}, investments: null, size: 'bedrag' })[0]).toMatchObject({ count: 0, label: expect.stringMatching(/geen in deze periode/) });
 		// Overlays alone still make a legend; nothing at all makes none.
 		expect(legendModel(null, null, entries)).toMatchObject({ title: 'Op de kaart', classes: [], overlays: entries });

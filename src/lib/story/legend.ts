@@ -6,16 +6,20 @@ import { NO_DATA, SUPPRESSED } from '../domain/palettes';
 import { formatNumber, formatValue } from '../domain/format';
 import {
 	INVESTMENT_STATUS_LABELS,
+	MEASURE_CATEGORIES,
+	MEASURE_CATEGORY_LABELS,
 	PHASE_LABELS,
 	PROGRAMME_KIND_LABELS,
 	PROGRAMME_STATUS_LABELS,
 	type InvestmentStatus,
+	type MeasureCategory,
 	type Phase,
 	type ProgrammeKind,
 	type ProgrammeStatus
 } from '../domain/register';
 import type { LegendEntry, LegendModel, SnapshotOverlayRow } from './snapshot';
-import { INVESTMENT_COLOUR, PROGRAMME_COLOUR } from './slide-style';
+import { PROGRAMME_COLOUR } from './slide-style';
+import { SYMBOL_STYLE } from '../map/register-layers';
 
 /** A class bound as the app's legend writes it: Dutch decimals, a real minus, a plus for differences. */
 export function formatBound(value: number, signed: boolean): string {
@@ -35,6 +39,8 @@ export interface OverlayCounts {
 	/** Programmes drawn per kind; null when the slide has no programme layer. */
 	programmes: Partial<Record<ProgrammeKind, number>> | null;
 	investments: number | null;
+	/** Investments drawn per measure category (their colour on the slide, as on the live map). */
+	investmentCategories?: Partial<Record<MeasureCategory, number>>;
 	/** What sizes the investment circles. */
 	size: 'bedrag' | 'woningen';
 }
@@ -58,7 +64,12 @@ export function overlayEntries(counts: OverlayCounts): LegendEntry[] {
 	}
 	if (counts.investments !== null) {
 		const by = counts.size === 'woningen' ? 'aantal woningen' : 'bedrag';
-		entries.push({ label: `Investering (grootte naar ${by})`, shape: 'circle', colour: INVESTMENT_COLOUR, count: counts.investments });
+		// A neutral circle for the sizing, then one colour per kind of measure.
+		entries.push({ label: `Investering (grootte naar ${by})`, shape: 'circle', colour: '#ffffff', count: counts.investments });
+		for (const category of MEASURE_CATEGORIES) {
+			const count = counts.investmentCategories?.[category] ?? 0;
+			if (count > 0) entries.push({ label: MEASURE_CATEGORY_LABELS[category], shape: 'circle', colour: SYMBOL_STYLE[category].fill, count });
+		}
 	}
 	return entries;
 }

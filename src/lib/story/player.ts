@@ -5,6 +5,7 @@
 // main page's live map; this player must run where that component cannot.
 // The caller sets MapLibre's worker URL and registers the label font before creating a player.
 import { AttributionControl, Map as MapLibreMap, type FitBoundsOptions } from 'maplibre-gl';
+import { labelsOverEdge } from './label-edge';
 import { provideAppImages } from '../map/app-images';
 import type { LegendEntry, LegendModel, SlideSnapshot, StorySnapshot } from './snapshot';
 import {
@@ -144,7 +145,7 @@ export function createPlayer(options: PlayerOptions): Player {
 	);
 	title.id = 'wb-slide-title';
 	const mapEl = h('div', { class: 'wb-map' });
-	// Source, live link and the buttons sit on the map's lower left, so the panel keeps its room for the words.
+	// Source, live link and the buttons sit in a bar below the map (not over it), so the panel keeps its room for the words.
 	const foot = h('div', { class: 'wb-map-foot' }, status, source, link, options.footnote ? h('p', { class: 'wb-footnote' }, options.footnote) : null, controls);
 	const stage = h('div', { class: 'wb-stage' }, mapEl, foot);
 	const blank = h('div', { class: 'wb-blank', 'aria-hidden': 'true' });
@@ -200,6 +201,32 @@ export function createPlayer(options: PlayerOptions): Player {
 			map.triggerRepaint();
 		});
 	}
+
+	/** Leaves out the area names that would be cut at the map's edge (label-edge.ts), after every camera move. */
+	function keepLabelsInside() {
+		const slide = story.slides[state.index];
+		const data = (slide?.style.sources.labels as { data?: unknown } | undefined)?.data as
+			| { features: { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } }[] }
+			| undefined;
+		if (!data?.features || !map.getLayer('labels')) return;
+		const sizes = JSON.stringify(map.getLayoutProperty('labels', 'text-size') ?? 16).match(/\d+(\.\d+)?/g) ?? ['16'];
+		const points = data.features.map((f) => {
+			const at = map.project(f.geometry.coordinates);
+			return { code: String(f.properties.code), name: String(f.properties.name ?? ''), x: at.x, y: at.y, shift: f.properties.shift === true };
+		});
+		const container = map.getContainer();
+		const hidden = labelsOverEdge(points, container.clientWidth, container.clientHeight, Math.max(...sizes.map(Number)));
+		// Only when it changes: a new filter is itself a change of the style.
+		const key = `${slide.id}:${hidden.join(',')}`;
+		if (key === labelsKey) return;
+		labelsKey = key;
+		map.setFilter('labels', hidden.length ? ['!', ['in', ['get', 'code'], ['literal', hidden]]] : null);
+	}
+	let labelsKey = '';
+	map.on('moveend', keepLabelsInside);
+	map.on('styledata', () => {
+		if (!map.isMoving()) keepLabelsInside();
+	});
 
 	function renderWords(slide: SlideSnapshot) {
 		const { meta } = slide;

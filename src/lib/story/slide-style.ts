@@ -7,6 +7,8 @@ import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecifi
 import { ATTRIBUTION, LABEL_FONT, colours as screenColours } from '../map/style';
 import { SUPPRESSED } from '../domain/palettes';
 import { SNAPSHOT_LAYERS as L } from './snapshot';
+import { SYMBOL_STYLE } from '../map/register-layers';
+import { MEASURE_CATEGORIES } from '../domain/register';
 
 export type StyleVariant = 'projector' | 'screen';
 
@@ -84,7 +86,17 @@ export const VARIANTS = {
 
 /** The programme outline colour: dark purple, apart from both the urgency (YlOrRd) and indicator (YlGnBu) ramps. */
 export const PROGRAMME_COLOUR = '#4a1486';
-export const INVESTMENT_COLOUR = '#1b1f24';
+
+/**
+ * An investment's fill: the colour of its measure category, as the live map's symbols (register-layers.ts), so that
+ * the room can tell a renovation from a new park on the slide as on the page.
+ */
+export const INVESTMENT_FILL: ExpressionSpecification = [
+	'match',
+	['get', 'category'],
+	...MEASURE_CATEGORIES.flatMap((c) => [c, SYMBOL_STYLE[c].fill]),
+	SYMBOL_STYLE.overig.fill
+] as unknown as ExpressionSpecification;
 
 /** Dashes per programme kind, so that a wijkaanpak and a pilot differ without relying on colour. */
 const PROGRAMME_DASH: ExpressionSpecification = [
@@ -195,8 +207,8 @@ export function buildSlideStyle(data: SlideLayerData, variant: StyleVariant = 'p
 			// The largest first, so that a small project next to a large one stays visible on top.
 			layout: { 'circle-sort-key': ['-', 0, ['get', 'radius']] },
 			paint: {
-				'circle-color': INVESTMENT_COLOUR,
-				'circle-opacity': 0.85,
+				'circle-color': INVESTMENT_FILL,
+				'circle-opacity': 0.9,
 				'circle-radius': ['*', ['get', 'radius'], v.radiusScale],
 				'circle-stroke-color': '#ffffff',
 				'circle-stroke-width': v.investmentStroke
@@ -215,8 +227,9 @@ export function buildSlideStyle(data: SlideLayerData, variant: StyleVariant = 'p
 			'text-padding': 4,
 			// Below an investment's circle rather than on it.
 			'text-offset': ['case', ['boolean', ['get', 'shift'], false], ['literal', [0, 1.9]], ['literal', [0, 0]]],
-			// Labels that would collide are left out, the selected one first.
-			'symbol-sort-key': ['case', ['get', 'selected'], 0, 1]
+			// Labels that would collide are left out: the selected one first, then the classes that matter most
+			// (`rank`: 0 for the darkest class of the slide's choropleth).
+			'symbol-sort-key': ['case', ['get', 'selected'], -1, ['coalesce', ['get', 'rank'], 99]]
 		},
 		paint: { 'text-color': '#000000', 'text-halo-color': '#ffffff', 'text-halo-width': v.haloWidth }
 	});
