@@ -5,14 +5,14 @@ import { areaProfile, themeData } from '$lib/server/monitor';
 import { wijkbudgetIndicator } from '$lib/server/wijkbudgetten';
 import { registerForMap } from '$lib/server/register-map';
 import { cachedByVersion } from '$lib/server/view-cache';
-import { mapPageWork } from '$lib/server/work-limit';
+import { clientOf, mapPageWork } from '$lib/server/work-limit';
 import { readViewState, shownLevel } from '$lib/domain/view-state';
 import { readThemeState } from '$lib/domain/theme-state';
 import { DEFAULT_WEIGHTS, WeightsError, parseWeights } from '$lib/domain/urgency';
 
-export async function load({ url, locals, request }) {
+export async function load({ url, locals, request, platform }) {
 	// Bounded (work-limit.ts): a few at a time, and a load whose reader has gone away leaves the queue unrun.
-	return mapPageWork.run(request.signal, () => mapPage(url, locals.user));
+	return mapPageWork.run(clientOf(request, platform), () => mapPage(url, locals.user));
 }
 
 async function mapPage(url: URL, user: App.Locals['user']) {

@@ -42,7 +42,7 @@ describe('WorkLimit', () => {
 		const first = limit.run(undefined, () => gate.promise);
 		const gone = new AbortController();
 		let ran = false;
-		const abandoned = limit.run(gone.signal, async () => {
+		const abandoned = limit.run({ signal: gone.signal }, async () => {
 			ran = true;
 		});
 		const later = limit.run(undefined, async () => 'later');
@@ -56,7 +56,29 @@ describe('WorkLimit', () => {
 		expect(ran).toBe(false);
 		expect(limit.running).toBe(0);
 		// Already gone before it asked: not even queued.
-		expect(await limit.run(gone.signal, async () => 'x').catch(statusOf)).toBe('503 Het verzoek is afgebroken');
+		expect(await limit.run({ signal: gone.signal }, async () => 'x').catch(statusOf)).toBe('503 Het verzoek is afgebroken');
+	});
+
+	it('does not run work whose connection closed before it got its turn (no abort signal fired)', async () => {
+		const limit = new WorkLimit(1, 10);
+		const gate = deferred();
+		const first = limit.run(undefined, () => gate.promise);
+		let closed = false;
+		let ran = false;
+		const late = limit.run({ gone: () => closed }, async () => {
+			ran = true;
+		});
+		const after = limit.run({ gone: () => false }, async () => 'after');
+		await new Promise((r) => setImmediate(r));
+		closed = true;
+		gate.resolve();
+		await first;
+		expect(await late.catch(statusOf)).toBe('503 Het verzoek is afgebroken');
+		expect(await after).toBe('after');
+		expect(ran).toBe(false);
+		expect(limit.running).toBe(0);
+		// Closed already when it asks: not run either.
+		expect(await limit.run({ gone: () => true }, async () => 'x').catch(statusOf)).toBe('503 Het verzoek is afgebroken');
 	});
 
 	it('frees its place when the work fails', async () => {

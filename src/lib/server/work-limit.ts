@@ -1,8 +1,24 @@
 // A bound on expensive work per process: at most `concurrency` at a time, at most `maxQueue` waiting, the rest
-// refused at once with 503 "druk". Work whose client has gone away (its request's signal aborted) leaves the queue
-// without running, so a burst of abandoned page loads cannot starve the requests after it: on PGlite (one
-// statement at a time) 100 abandoned map-page loads held the urgency API up for 10 s before this.
+// refused at once with 503 "druk". Work whose client has gone away leaves the queue without running, so a burst of
+// abandoned page loads cannot starve the requests after it: on PGlite (which runs its statements on the app's own
+// thread) 100 map-page loads abandoned after 200 ms held the urgency API up for 7 to 10 s before this.
+import type { IncomingMessage } from 'node:http';
 import { error } from '@sveltejs/kit';
+
+/** Whose work it is: the request's abort signal, and whether its connection is gone already. */
+export interface Client {
+	signal?: AbortSignal;
+	gone?: () => boolean;
+}
+
+/**
+ * The client of a request. A request read from a connection that was closed before the app got to it never
+ * fires its abort signal (adapter-node listens for the close too late), so the Node request is asked as well.
+ */
+export function clientOf(request: Request, platform: { req?: IncomingMessage } | undefined): Client {
+	const req = platform?.req;
+	return { signal: request.signal, gone: () => request.signal.aborted || !!req?.destroyed || !!req?.socket?.destroyed };
+}
 
 export const BUSY_MESSAGE = 'De server is druk; probeer het over enkele seconden opnieuw';
 
@@ -27,8 +43,11 @@ export class WorkLimit {
 	 * Runs `work` when a place is free. Throws 503 when the queue is full, and (without running it) when `signal`
 	 * aborts while it waits: nobody is there to read the answer.
 	 */
-	async run<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
-		if (signal?.aborted) error(503, 'Het verzoek is afgebroken');
+	async run<T>(client: Client | undefined, work: () => Promise<T>): Promise<T> {
+		const signal = client?.signal;
+		// One turn of the event loop first, so that a connection closed meanwhile is seen as closed.
+		if (client?.gone) await new Promise((resolve) => setImmediate(resolve));
+		if (signal?.aborted || client?.gone?.()) error(503, 'Het verzoek is afgebroken');
 		if (this.#running >= this.concurrency) {
 			if (this.#queue.length >= this.maxQueue) error(503, BUSY_MESSAGE);
 			await new Promise<void>((resolve, reject) => {
@@ -50,15 +69,23 @@ export class WorkLimit {
 				if ((e as { aborted?: boolean }).aborted) error(503, 'Het verzoek is afgebroken');
 				throw e;
 			});
+			if (client?.gone?.()) {
+				this.#release();
+				error(503, 'Het verzoek is afgebroken');
+			}
 		} else this.#running++;
 		try {
 			return await work();
 		} finally {
-			const next = this.#queue.shift();
-			// The place passes on to the next waiter (running stays the same), or is freed.
-			if (next) next.start();
-			else this.#running--;
+			this.#release();
 		}
+	}
+
+	/** The place passes on to the next waiter (running stays the same), or is freed. */
+	#release() {
+		const next = this.#queue.shift();
+		if (next) next.start();
+		else this.#running--;
 	}
 }
 
