@@ -295,7 +295,22 @@ describe('readInvestmentSheet: XLSX', () => {
 		for (let i = 0; i < 12; i++) first.addRow(['Welbions', `P${i}`, 'isolatie', 'BU01640202']);
 		book.addWorksheet('Notities').addRow(['geen kolommen']);
 		const error = await sheetError({ name: 'lang.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()) }, { maxRows: 10 });
-		expect(error.message).toBe('lang.xlsx: het bestand heeft 12 rijen; lees er hoogstens 10 tegelijk in');
+		expect(error.message).toBe('lang.xlsx: het bestand heeft meer dan 10 rijen; lees er hoogstens 10 tegelijk in');
+	});
+
+	it('reads the sheet row by row: what lies past the row limit is never parsed', async () => {
+		const book = new ExcelJS.Workbook();
+		const sheet = book.addWorksheet('Investeringen');
+		sheet.addRow(INVESTMENT_COLUMNS as unknown as string[]);
+		for (let i = 0; i < 5000; i++) sheet.addRow(['Welbions', `P${i}`, 'isolatie', 'BU01640202', 'gepland', 'toelichting die de rij wat langer maakt']);
+		const files = unzipSync(new Uint8Array(await book.xlsx.writeBuffer()));
+		// The sheet's XML (about 1 MB) broken from row 4000 on: a reader that parses the whole sheet fails on it.
+		const xml = new TextDecoder().decode(files['xl/worksheets/sheet1.xml']);
+		const at = xml.indexOf('<row r="4000"');
+		files['xl/worksheets/sheet1.xml'] = new TextEncoder().encode(`${xml.slice(0, at)}</kapot>${xml.slice(at)}`);
+		const bytes = zipSync(files);
+		expect((await sheetError({ name: 'afgebroken.xlsx', bytes }, { maxRows: 10 })).message).toBe('afgebroken.xlsx: het bestand heeft meer dan 10 rijen; lees er hoogstens 10 tegelijk in');
+		expect((await sheetError({ name: 'afgebroken.xlsx', bytes }, { maxRows: 5000 })).message).toBe('afgebroken.xlsx: is geen leesbare XLSX-werkmap (een zip-bestand, maar geen Excel-werkmap)');
 	});
 
 	async function workbook(fill: (sheet: ExcelJS.Worksheet) => void, name = 'levering.xlsx'): Promise<SheetFile> {

@@ -2,6 +2,7 @@
 // (`;`, Dutch numbers, dd-mm-yyyy) or an XLSX workbook — into checked InvestmentInputs, one per row, with
 // every problem at its spreadsheet row and column. No database here: locating the rows in PostGIS and
 // writing them is src/lib/server/import/investments.ts.
+import { Readable } from 'node:stream';
 import { parseDutchNumber as parseDutch } from '../src/lib/domain/dutch-number';
 import { BUURT_CODE } from '../src/lib/domain/areas';
 import { parse } from 'csv-parse/sync';
@@ -292,8 +293,11 @@ function isCellError(cell: Cell | { error: string }): cell is { error: string } 
 }
 
 /**
- * The workbook with only what exceljs needs to read its first sheet, unpacked within WORKBOOK_LIMITS (see
- * zip-entries.ts): a zip bomb is refused before anything large is unpacked, and other sheets are never parsed.
+ * The workbook with only what exceljs's streaming reader needs for the first sheet, unpacked within
+ * WORKBOOK_LIMITS (see zip-entries.ts): a zip bomb is refused before anything large is unpacked, and other sheets
+ * are never parsed. The parts the sheet refers to (relations, workbook, shared strings, styles) come first, so that
+ * the reader never parks the sheet in a temporary file to wait for them; the sheet goes in as sheet1.xml, the name
+ * the reader looks for.
  */
 function firstSheetOnly(file: string, bytes: Uint8Array): Uint8Array {
 	let files: Map<string, Uint8Array>;
@@ -307,50 +311,80 @@ function firstSheetOnly(file: string, bytes: Uint8Array): Uint8Array {
 		throw error;
 	}
 	const first = firstWorksheetPath(files);
-	for (const name of [...files.keys()]) {
-		if (/^xl\/worksheets\/[^/]+\.xml$/.test(name) && name !== first) files.delete(name);
+	const sheet = first ? files.get(first) : undefined;
+	if (!sheet) throw new SheetError(file, 'is geen leesbare XLSX-werkmap (een zip-bestand, maar geen Excel-werkmap)', 'format');
+	const empty = new TextEncoder().encode('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+	const parts: Record<string, Uint8Array> = {};
+	for (const name of ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml']) {
+		const part = files.get(name);
+		if (part) parts[name] = part;
 	}
+	parts['xl/sharedStrings.xml'] = files.get('xl/sharedStrings.xml') ?? empty;
+	parts['xl/worksheets/sheet1.xml'] = sheet;
 	// Stored, not compressed again: it is read once, in memory.
-	return zipSync(Object.fromEntries(files), { level: 0 });
+	return zipSync(parts, { level: 0 });
 }
 
+/**
+ * The first sheet's header and rows, read row by row with exceljs's streaming reader: a sheet with more than
+ * `maxRows` rows (after the header) is refused at the first row past the limit, without reading the rest.
+ */
 async function readXlsxTable(file: string, bytes: Uint8Array, maxRows: number): Promise<{ table: RawTable; cellErrors: RowProblem[] }> {
-	const workbook = new ExcelJS.Workbook();
 	const checked = firstSheetOnly(file, bytes);
-	try {
-		// exceljs wants a Node Buffer (its zip reader checks for one).
-		await workbook.xlsx.load(Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength) as unknown as ArrayBuffer);
-	} catch {
-		throw new SheetError(file, 'is geen leesbare XLSX-werkmap (een zip-bestand, maar geen Excel-werkmap)', 'format');
-	}
-	const sheet = workbook.worksheets[0];
-	if (!sheet || sheet.actualRowCount === 0) throw new SheetError(file, 'het eerste werkblad is leeg', 'content');
-	// Refused before its rows are turned into cells: the header row does not count.
-	if (sheet.actualRowCount - 1 > maxRows) {
-		throw new SheetError(file, `het bestand heeft ${sheet.actualRowCount - 1} rijen; lees er hoogstens ${maxRows} tegelijk in`, 'too_large');
-	}
-	const headerRow = sheet.getRow(1);
-	const columns: string[] = [];
-	for (let c = 1; c <= headerRow.cellCount; c++) {
-		const cell = cellOfXlsx(headerRow.getCell(c).value);
-		columns.push(isCellError(cell) ? '' : text(cell).toLowerCase());
-	}
-	while (columns.length && columns[columns.length - 1] === '') columns.pop();
+	const buffer = Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength);
+	// Fed in chunks, so that the XML is parsed as far as it is read, not all at once.
+	const chunks = function* () {
+		for (let at = 0; at < buffer.length; at += 64 * 1024) yield buffer.subarray(at, at + 64 * 1024);
+	};
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks()), {
+		worksheets: 'emit',
+		sharedStrings: 'cache',
+		styles: 'cache',
+		hyperlinks: 'ignore',
+		entries: 'ignore'
+	});
+	let columns: string[] | null = null;
+	let dataRows = 0;
 	const rows: RawTable['rows'] = [];
 	const cellErrors: RowProblem[] = [];
-	sheet.eachRow({ includeEmpty: false }, (excelRow, rowNumber) => {
-		if (rowNumber === 1) return;
-		const cells: Cell[] = [];
-		for (let c = 1; c <= columns.length; c++) {
-			const cell = cellOfXlsx(excelRow.getCell(c).value);
-			if (isCellError(cell)) {
-				cellErrors.push({ row: rowNumber, field: columns[c - 1] || null, message: `cel bevat een fout (${cell.error})` });
-				cells.push(null);
-			} else cells.push(typeof cell === 'string' && cell.trim() === '' ? null : cell);
+	try {
+		for await (const sheet of reader) {
+			for await (const excelRow of sheet) {
+				if (!excelRow.hasValues) continue;
+				if (columns === null) {
+					// The header is row 1; a sheet that starts lower has none (checkColumns then names what is missing).
+					columns = [];
+					if (excelRow.number === 1) {
+						for (let c = 1; c <= excelRow.cellCount; c++) {
+							const cell = cellOfXlsx(excelRow.getCell(c).value);
+							columns.push(isCellError(cell) ? '' : text(cell).toLowerCase());
+						}
+						while (columns.length && columns[columns.length - 1] === '') columns.pop();
+						continue;
+					}
+				}
+				if (++dataRows > maxRows) {
+					throw new SheetError(file, `het bestand heeft meer dan ${maxRows} rijen; lees er hoogstens ${maxRows} tegelijk in`, 'too_large');
+				}
+				const cells: Cell[] = [];
+				for (let c = 1; c <= columns.length; c++) {
+					const cell = cellOfXlsx(excelRow.getCell(c).value);
+					if (isCellError(cell)) {
+						cellErrors.push({ row: excelRow.number, field: columns[c - 1] || null, message: `cel bevat een fout (${cell.error})` });
+						cells.push(null);
+					} else cells.push(typeof cell === 'string' && cell.trim() === '' ? null : cell);
+				}
+				if (cells.every((c) => c === null)) continue;
+				rows.push({ row: excelRow.number, cells });
+			}
+			// Only the first sheet (the only one left in `checked`).
+			break;
 		}
-		if (cells.every((c) => c === null)) return;
-		rows.push({ row: rowNumber, cells });
-	});
+	} catch (error) {
+		if (error instanceof SheetError) throw error;
+		throw new SheetError(file, 'is geen leesbare XLSX-werkmap (een zip-bestand, maar geen Excel-werkmap)', 'format');
+	}
+	if (columns === null) throw new SheetError(file, 'het eerste werkblad is leeg', 'content');
 	return { table: { columns, rows }, cellErrors };
 }
 

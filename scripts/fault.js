@@ -7,6 +7,7 @@
 //              requests during the outage get a 503 in Dutch with the request id, none hangs, the app recovers
 //              by itself after the restart
 //   abandoned  100 map-page loads abandoned after 200 ms, then the urgency API must answer at once
+//              (PGlite, or the PostgreSQL of --database-url)
 //   sigkill    the app killed (SIGKILL) in the middle of an import: after a restart nothing of it is there
 //   readonly   a read-only, and a missing-parent-is-a-file, PGlite directory: a clear message and a non-zero exit
 import { spawnSync, spawn } from 'node:child_process';
@@ -90,12 +91,13 @@ async function restart() {
 
 // ---------------------------------------------------------------------------------------------------------
 async function abandoned() {
-	console.log('\nabandoned: 100 map-page loads abandoned after 200 ms, then the urgency API');
-	const app = await startApp({ port });
+	const databaseUrl = option('database-url', '');
+	console.log(`\nabandoned: 100 map-page loads abandoned after 200 ms, then the urgency API (${databaseUrl ? 'PostgreSQL' : 'PGlite'})`);
+	const app = await startApp({ port, databaseUrl });
 	const before = await timed(`${app.origin}/api/urgency?gemeente=GM0164&level=buurt`);
 	const aborts = [];
 	for (let i = 0; i < 100; i++) {
-		aborts.push(fetch(`${app.origin}/?gemeente=GM0164&thema=urgentie&i=${i}`, { signal: AbortSignal.timeout(200) }).catch(() => null));
+		aborts.push(fetch(`${app.origin}/?gemeente=GM0164&laag=buurt&thema=urgentie&gebied=BU01640202&i=${i}`, { signal: AbortSignal.timeout(200) }).catch(() => null));
 	}
 	await Promise.all(aborts);
 	const after = [];

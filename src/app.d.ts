@@ -14,6 +14,10 @@ declare global {
 			/** The signed-in user (hooks.server.ts), or null. */
 			user: import('$lib/domain/roles').User | null;
 		}
+		/** adapter-node passes the Node request (work-limit.ts reads whether its client is still there). */
+		interface Platform {
+			req?: import('node:http').IncomingMessage;
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import { isProduction, signInConfigProblem } from '$lib/server/auth/local-users'
 import { readConfig } from '$lib/server/config';
 import { crossSiteRefusal, trustedOrigins } from '$lib/server/same-origin';
 import { EXPENSIVE_ROUTES, RateLimiter } from '$lib/server/rate-limit';
+import { queryProblem } from '$lib/server/query-bounds';
 
 // Warm the database before the first request: migrations, and the first-start import when it is empty.
 export const init: ServerInit = async () => {
@@ -117,6 +118,13 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 const frameAncestors = (process.env.WIJKBEELD_FRAME_ANCESTORS ?? '').replace(/[;\r\n]/g, '').trim() || "'self'";
 const production = isProduction();
 
+/** An absurd query string (too long, too many parameters or list items) is a 400 naming the parameter (query-bounds.ts). */
+const queryBounds: Handle = async ({ event, resolve }) => {
+	const problem = queryProblem(event.url);
+	if (problem) error(400, problem);
+	return resolve(event);
+};
+
 /** The expensive public routes answer 429 to a client that asks too often (see rate-limit.ts). */
 const rateLimit: Handle = async ({ event, resolve }) => {
 	const route = EXPENSIVE_ROUTES.find((r) => r.test(event.url.pathname, event.url.searchParams));
@@ -140,7 +148,7 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(requestId, securityHeaders, apiErrors, sameOrigin, rateLimit, session);
+export const handle = sequence(requestId, securityHeaders, apiErrors, queryBounds, sameOrigin, rateLimit, session);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status !== 404) {

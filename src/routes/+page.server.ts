@@ -5,11 +5,17 @@ import { areaProfile, themeData } from '$lib/server/monitor';
 import { wijkbudgetIndicator } from '$lib/server/wijkbudgetten';
 import { registerForMap } from '$lib/server/register-map';
 import { cachedByVersion } from '$lib/server/view-cache';
+import { clientOf, mapPageWork } from '$lib/server/work-limit';
 import { readViewState, shownLevel } from '$lib/domain/view-state';
 import { readThemeState } from '$lib/domain/theme-state';
 import { DEFAULT_WEIGHTS, WeightsError, parseWeights } from '$lib/domain/urgency';
 
-export async function load({ url, locals }) {
+export async function load({ url, locals, request, platform }) {
+	// Bounded (work-limit.ts): a few at a time, and a load whose reader has gone away leaves the queue unrun.
+	return mapPageWork.run(clientOf(request, platform), () => mapPage(url, locals.user));
+}
+
+async function mapPage(url: URL, user: App.Locals['user']) {
 	const db = await getDb();
 	// The theme and the area card depend on the figures and the areas only (not on the user or the register):
 	// computed once per view and data version, shared by every reader (view-cache.ts).
@@ -61,7 +67,7 @@ export async function load({ url, locals }) {
 		gemeente ? areas.listRefs(db, gemeente.code, level) : Promise.resolve([]),
 		monitorPromise,
 		profilePromise,
-		gemeente ? registerForMap(db, gemeente.code, current, locals.user) : Promise.resolve(null)
+		gemeente ? registerForMap(db, gemeente.code, current, user) : Promise.resolve(null)
 	]);
 
 	return {

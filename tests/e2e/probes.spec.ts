@@ -197,6 +197,14 @@ test.describe('black-box probes: every attack gets a clear 4xx and writes nothin
 		{ name: 'topN past the limit', status: 400, says: /topN/, send: () => anonymous.get('/api/urgency?gemeente=GM0164&topN=1000') },
 		{ name: 'a viewer writing', status: 403, send: () => viewer.post('/api/programmes', { data: programme() }) },
 		{ name: 'a partner writing a signal', status: 403, send: () => partnerWelbions.post('/api/signals', { data: { text: 'x', buurtcode: 'BU01640202', observedOn: '2025-04-01', domain: 'overig' } }) },
+		{ name: 'a map URL with 200 layers', status: 400, says: /Parameter lagen heeft te veel onderdelen \(200; hoogstens 10\)/, send: () => anonymous.get(`/?gemeente=GM0164&lagen=${Array(200).fill('x').join(',')}`) },
+		{ name: 'a map URL with 100 class bounds', status: 400, says: /Parameter grenzen heeft te veel onderdelen \(100; hoogstens 20\)/, send: () => anonymous.get(`/?gemeente=GM0164&thema=urgentie&grenzen=${Array.from({ length: 100 }, (_, i) => i).join(',')}`) },
+		{ name: 'a map URL of 9 kB', status: 400, says: /De zoekparameters zijn te lang/, send: () => anonymous.get(`/?gemeente=GM0164&lagen=${Array(1000).fill('signalen').join(',')}`) },
+		{ name: 'urgency weights with 100 parts', status: 400, says: /Parameter weights heeft te veel onderdelen/, send: () => anonymous.get(`/api/urgency?gemeente=GM0164&weights=${Array(100).fill('sociaal:1').join(',')}`) },
+		{ name: 'candidate weights (gewichten) with 100 parts', status: 400, says: /Parameter gewichten/, send: () => anonymous.get(`/kandidaten?gemeente=GM0164&gewichten=${Array(100).fill('urgentie:1').join(',')}`) },
+		{ name: 'a period quarter (tijd) of 2 kB', status: 400, says: /Parameter tijd is te lang/, send: () => anonymous.get(`/?gemeente=GM0164&tijd=${'2026-K1'.repeat(300)}`) },
+		{ name: 'a period end (to) of 2 kB', status: 400, says: /Parameter to is te lang/, send: () => anonymous.get(`/api/koppelkansen?gemeente=GM0164&to=${'2'.repeat(2000)}`) },
+		{ name: 'a query string of 100 parameters', status: 400, says: /Te veel zoekparameters/, send: () => anonymous.get(`/api/areas?gemeente=GM0164&${Array.from({ length: 100 }, (_, i) => `p${i}=1`).join('&')}`) },
 		{ name: 'a method the route does not have', status: 405, says: /DELETE is hier niet toegestaan/, send: () => admin.delete('/api/areas?gemeente=GM0164') }
 	];
 

@@ -577,6 +577,46 @@ test.describe('editing the register in the app', () => {
 			await welbions.dispose();
 		}
 	});
+
+	// The refusal is provoked on purpose; the browser logs the API's 409.
+	test.describe(() => {
+		test.use({ expectedConsoleErrors: [/status of 409/] });
+		test('a delete of an item someone else changed since it was loaded is refused, with "Opnieuw laden"', async ({ page, playwright }) => {
+			const editor = await api(playwright, USERS.editorHengelo);
+			const project = 'E2E verwijderen na wijziging';
+			const body = { partner: 'Gemeente Hengelo', projectName: project, measure: 'renovatie', buurtcode: 'BU01640302', startDate: '2026-01-01', endDate: '2027-06-30', dwellings: 20, amountEur: 800000, status: 'gepland' };
+			const created = await editor.post('/api/investments', { data: body });
+			expect(created.status()).toBe(201);
+			const { id } = await created.json();
+			const stillThere = async () => ((await (await editor.get('/api/investments?gemeente=GM0164')).json()) as { id: number }[]).some((i) => i.id === id);
+			try {
+				await signIn(page, USERS.editorHengelo);
+				await open(page, '/?gemeente=GM0164&gebied=BU01640302');
+				await areaRegister(page).getByRole('button', { name: project }).click();
+				await expect(details(page).getByRole('heading', { level: 2, name: project })).toBeVisible();
+				// Someone else changes it while the page shows version 1.
+				expect((await editor.put(`/api/investments/${id}`, { data: { ...body, dwellings: 30, version: 1 } })).status()).toBe(200);
+				await details(page).getByRole('button', { name: 'Verwijderen' }).click();
+				await details(page).getByRole('button', { name: 'Ja, verwijderen' }).click();
+				const alert = details(page).getByRole('alert');
+				await expect(alert).toContainText('is intussen gewijzigd (nu versie 2, u ging uit van versie 1)');
+				// Not deleted.
+				expect(await stillThere()).toBe(true);
+				// Reloading shows it as it is now; then the delete goes through.
+				await alert.getByRole('button', { name: 'Opnieuw laden' }).click();
+				await registerIdle(page);
+				await areaRegister(page).getByRole('button', { name: project }).click();
+				await expect(details(page)).toContainText('30 woningen');
+				await details(page).getByRole('button', { name: 'Verwijderen' }).click();
+				await details(page).getByRole('button', { name: 'Ja, verwijderen' }).click();
+				await expect(notice(page)).toContainText(`"${project}" is verwijderd.`);
+				expect(await stillThere()).toBe(false);
+			} finally {
+				await removeByName(editor, 'investments', 'GM0164', project);
+				await editor.dispose();
+			}
+		});
+	});
 });
 
 test.describe('who sees what', () => {

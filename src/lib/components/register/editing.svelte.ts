@@ -243,15 +243,24 @@ export class RegisterEditing {
 	}
 }
 
-/** Deletes an item; null on success, else the API's refusal in Dutch. */
-export async function deleteItem(ref: RegisterItemRef): Promise<string | null> {
+/** Why a delete did not happen; `stale` when someone else changed the item since it was loaded (409). */
+export interface DeleteRefusal {
+	message: string;
+	stale: boolean;
+}
+
+/**
+ * Deletes an item as it was loaded (`?version=`): a change by someone else in between is refused (409), not
+ * deleted unseen. Null on success, else the API's refusal in Dutch.
+ */
+export async function deleteItem(ref: RegisterItemRef, version: number): Promise<DeleteRefusal | null> {
 	try {
-		const response = await fetch(`${API[ref.kind]}/${ref.id}`, { method: 'DELETE' });
+		const response = await fetch(`${API[ref.kind]}/${ref.id}?version=${version}`, { method: 'DELETE' });
 		if (response.ok) return null;
 		const body = await response.json().catch(() => null);
-		return readFailure(response.status, body).message;
+		return { message: readFailure(response.status, body).message, stale: response.status === 409 };
 	} catch {
-		return 'De server is niet bereikbaar; probeer het opnieuw.';
+		return { message: 'De server is niet bereikbaar; probeer het opnieuw.', stale: false };
 	}
 }
 

@@ -14,9 +14,9 @@ const user = (role: User['role'], gemeentecode: string | null = null, organisati
 });
 const editor = user('editor', 'GM0164', 'Gemeente Hengelo');
 
-const programme = { id: 7, gemeentecode: 'GM0164', name: 'Wijkaanpak Noord', synthetic: false } as unknown as Programme;
+const programme = { id: 7, version: 3, gemeentecode: 'GM0164', name: 'Wijkaanpak Noord', synthetic: false } as unknown as Programme;
 const investment = (id: number, partner: string, measure: string) =>
-	({ id, gemeentecode: 'GM0164', partner, projectName: `Project ${id}`, measure, synthetic: true }) as unknown as Investment;
+	({ id, version: 1, gemeentecode: 'GM0164', partner, projectName: `Project ${id}`, measure, synthetic: true }) as unknown as Investment;
 
 const area = (code: string, level: AreaDetail['level']) => ({ code, level, name: code }) as unknown as AreaDetail;
 
@@ -89,7 +89,8 @@ describe('MapRegister', () => {
 		const { flow, refresh } = flowFor({}, { deleteItem, undoLatest });
 		flow.show({ kind: 'programme', id: 7 });
 		expect(await flow.remove()).toBeNull();
-		expect(deleteItem).toHaveBeenCalledWith({ kind: 'programme', id: 7 });
+		// The version as loaded goes along, so that a change by someone else in between is refused (409).
+		expect(deleteItem).toHaveBeenCalledWith({ kind: 'programme', id: 7 }, 3);
 		expect(flow.selectedItem).toBeNull();
 		expect(flow.version).toBe(1);
 		expect(refresh).toHaveBeenCalledTimes(1);
@@ -101,9 +102,9 @@ describe('MapRegister', () => {
 	});
 
 	it('passes a refused delete on and changes nothing; a refused undo is said', async () => {
-		const { flow, refresh } = flowFor({}, { deleteItem: vi.fn(async () => 'U mag dit niet verwijderen.'), undoLatest: vi.fn(async () => 'Te laat.') });
+		const { flow, refresh } = flowFor({}, { deleteItem: vi.fn(async () => ({ message: 'U mag dit niet verwijderen.', stale: false })), undoLatest: vi.fn(async () => 'Te laat.') });
 		flow.show({ kind: 'investment', id: 1 });
-		expect(await flow.remove()).toBe('U mag dit niet verwijderen.');
+		expect(await flow.remove()).toEqual({ message: 'U mag dit niet verwijderen.', stale: false });
 		expect(flow.selectedItem).toEqual({ kind: 'investment', id: 1 });
 		expect(refresh).not.toHaveBeenCalled();
 		flow.notice = { text: 'x', undo: { kind: 'investment', id: 1, gemeentecode: 'GM0164' } };

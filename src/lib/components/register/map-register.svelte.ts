@@ -6,7 +6,7 @@ import type { Investment, Programme, Signal } from '$lib/domain/register';
 import { canReadSignals, canUndo, canWrite, type User } from '$lib/domain/roles';
 import type { RegisterItemRef, RegisterKind } from '$lib/map/register-layers';
 import type { DetailItem } from './RegisterItemDetails.svelte';
-import { RegisterEditing, deleteItem, undoLatest } from './editing.svelte';
+import { RegisterEditing, deleteItem, undoLatest, type DeleteRefusal } from './editing.svelte';
 
 /** What the page's load gives of the register (register-map.ts), as far as this flow reads it. */
 export interface MapRegisterData {
@@ -27,7 +27,7 @@ export interface MapRegisterSource {
 
 /** The calls that reach the server; tests give their own. */
 export interface MapRegisterApi {
-	deleteItem: (ref: RegisterItemRef) => Promise<string | null>;
+	deleteItem: (ref: RegisterItemRef, version: number) => Promise<DeleteRefusal | null>;
 	undoLatest: (ref: RegisterItemRef, gemeentecode: string) => Promise<string | null>;
 	/** Loads the page's data again (SvelteKit's invalidateAll) after an edit. */
 	refresh: () => Promise<void>;
@@ -164,14 +164,14 @@ export class MapRegister {
 		this.notice = { text: wasNew ? 'Opgeslagen: het staat nu op de kaart en in de lijst.' : 'De wijzigingen zijn opgeslagen.', undo: null };
 	}
 
-	/** Deletes the shown item; the refusal in Dutch, or null when it is gone. */
-	async remove(): Promise<string | null> {
+	/** Deletes the shown item as loaded (its version); the refusal, or null when it is gone. */
+	async remove(): Promise<DeleteRefusal | null> {
 		const detail = this.detail;
 		if (!detail) return null;
 		const ref = { kind: detail.kind, id: detail.item.id };
 		const name = detail.kind === 'programme' ? detail.item.name : detail.kind === 'investment' ? detail.item.projectName : 'Het signaal';
 		const gemeentecode = detail.item.gemeentecode;
-		const refusal = await this.#api.deleteItem(ref);
+		const refusal = await this.#api.deleteItem(ref, detail.item.version);
 		if (refusal) return refusal;
 		this.selectedItem = null;
 		await this.#refresh();

@@ -127,6 +127,57 @@ export async function buurtAt(db: Queryable, lon: number, lat: number): Promise<
 	return rows[0] ?? null;
 }
 
+/**
+ * findByKey for many keys in one statement (an import of 5,000 rows asked 5,000 times, holding PGlite for seconds):
+ * the investments found, by keyOf(gemeentecode, partner, projectName).
+ */
+export async function findByKeys(db: Queryable, keys: { gemeentecode: string; partner: string; projectName: string }[]): Promise<Map<string, Investment>> {
+	const found = new Map<string, Investment>();
+	if (!keys.length) return found;
+	const rows = await db.query<InvestmentRow>(
+		`${SELECT} WHERE (i.gemeentecode, lower(i.partner), lower(i.project_name)) IN
+		   (SELECT g, lower(p), lower(n) FROM unnest($1::text[], $2::text[], $3::text[]) AS k(g, p, n))`,
+		[keys.map((k) => k.gemeentecode), keys.map((k) => k.partner.trim()), keys.map((k) => k.projectName.trim())]
+	);
+	for (const row of rows) {
+		const item = toInvestment(row);
+		found.set(keyOf(item.gemeentecode, item.partner, item.projectName), item);
+	}
+	return found;
+}
+
+/** The key findByKeys answers by: gemeente, partner and project name, ignoring case and outer spaces. */
+export const keyOf = (gemeentecode: string, partner: string, projectName: string) =>
+	[gemeentecode, partner.trim().toLowerCase(), projectName.trim().toLowerCase()].join('\u0000');
+
+/** buurtAt for many points in one statement: the buurt of each point, in order (null outside). */
+export async function buurtenAt(db: Queryable, points: [lon: number, lat: number][]): Promise<(Located | null)[]> {
+	if (!points.length) return [];
+	const rows = await db.query<Located & { i: string }>(
+		`SELECT p.i, b.buurtcode, b.gemeentecode
+		 FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS p(lon, lat, i)
+		 CROSS JOIN LATERAL (
+		   SELECT code AS buurtcode, gemeentecode FROM areas
+		   WHERE level = 'buurt' AND ST_Intersects(geom, ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326))
+		   ORDER BY year DESC, code LIMIT 1
+		 ) b`,
+		[points.map((p) => p[0]), points.map((p) => p[1])]
+	);
+	const out: (Located | null)[] = points.map(() => null);
+	for (const row of rows) out[Number(row.i) - 1] = { buurtcode: row.buurtcode, gemeentecode: row.gemeentecode };
+	return out;
+}
+
+/** gemeenteOfBuurt for many buurtcodes in one statement: code → gemeente (unknown codes are left out). */
+export async function gemeentenOfBuurten(db: Queryable, buurtcodes: string[]): Promise<Map<string, string>> {
+	if (!buurtcodes.length) return new Map();
+	const rows = await db.query<{ code: string; gemeentecode: string }>(
+		`SELECT DISTINCT ON (code) code, gemeentecode FROM areas WHERE level = 'buurt' AND code = ANY($1::text[]) ORDER BY code, year DESC`,
+		[[...new Set(buurtcodes)]]
+	);
+	return new Map(rows.map((r) => [r.code, r.gemeentecode]));
+}
+
 /** The gemeente of a loaded buurt, or null when the buurtcode is not known. */
 export async function gemeenteOfBuurt(db: Queryable, buurtcode: string): Promise<string | null> {
 	const rows = await db.query<{ gemeentecode: string }>(

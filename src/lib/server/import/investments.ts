@@ -75,6 +75,13 @@ async function importSheet(tx: Queryable, actor: Actor, user: User, sheet: Sheet
 	const rows: ImportedRow[] = [];
 	const planned: { input: InvestmentInput; gemeentecode: string; existing: Investment | null; synthetic: boolean }[] = [];
 	const seen = new Map<string, number>();
+	// Every lookup for all rows at once (three statements, not two per row: 5,000 rows held PGlite for 9 s).
+	const givenCode = (code: string | null) => !!code && BUURT_CODE.test(code);
+	const gemeenteOf = await investments.gemeentenOfBuurten(tx, sheet.rows.flatMap((r) => (r.buurtcode && givenCode(r.buurtcode) ? [r.buurtcode] : [])));
+	const byPoint = sheet.rows.filter((r) => !givenCode(r.buurtcode) && r.input?.point);
+	const pointBuurten = await investments.buurtenAt(tx, byPoint.map((r) => r.input!.point!.coordinates as [number, number]));
+	const buurtOfPoint = new Map(byPoint.map((r, i) => [r, pointBuurten[i]] as const));
+	const pending: { result: ImportedRow; input: InvestmentInput; gemeentecode: string; synthetic: boolean }[] = [];
 
 	for (const sheetRow of sheet.rows) {
 		const { row, input, synthetic } = sheetRow;
@@ -95,13 +102,13 @@ async function importSheet(tx: Queryable, actor: Actor, user: User, sheet: Sheet
 
 		// Where: a given buurtcode wins (a point next to it is kept for the symbol); otherwise the point's buurt.
 		let located: investments.Located | null = null;
-		if (sheetRow.buurtcode && BUURT_CODE.test(sheetRow.buurtcode)) {
-			const gemeentecode = await investments.gemeenteOfBuurt(tx, sheetRow.buurtcode);
+		if (sheetRow.buurtcode && givenCode(sheetRow.buurtcode)) {
+			const gemeentecode = gemeenteOf.get(sheetRow.buurtcode);
 			if (gemeentecode) located = { buurtcode: sheetRow.buurtcode, gemeentecode };
 			else fail('buurtcode', `onbekende buurtcode ${sheetRow.buurtcode}: geen buurt van de gemeenten in Wijkbeeld`);
 		} else if (input?.point) {
 			const [lon, lat] = input.point.coordinates;
-			located = await investments.buurtAt(tx, lon, lat);
+			located = buurtOfPoint.get(sheetRow) ?? null;
 			if (!located) fail('lat', `coördinaat ${nl.format(lat)}, ${nl.format(lon)} ligt buiten de gemeenten in Wijkbeeld`);
 		}
 		if (located) {
@@ -127,14 +134,18 @@ async function importSheet(tx: Queryable, actor: Actor, user: User, sheet: Sheet
 			errors.push(...problems);
 			continue;
 		}
-		const locatedInput: InvestmentInput = { ...input, buurtcode: located.buurtcode };
-		const existing = await investments.findByKey(tx, located.gemeentecode, input.partner, input.projectName);
+		pending.push({ result, input: { ...input, buurtcode: located.buurtcode }, gemeentecode: located.gemeentecode, synthetic });
+	}
+
+	const existingByKey = await investments.findByKeys(tx, pending.map((p) => ({ gemeentecode: p.gemeentecode, partner: p.input.partner, projectName: p.input.projectName })));
+	for (const { result, input, gemeentecode, synthetic } of pending) {
+		const existing = existingByKey.get(investments.keyOf(gemeentecode, input.partner, input.projectName)) ?? null;
 		if (!existing) result.action = 'create';
-		else if (investments.differs(existing, located.gemeentecode, locatedInput)) {
+		else if (investments.differs(existing, gemeentecode, input)) {
 			result.action = 'update';
-			result.changes = describeChanges(existing, located.gemeentecode, locatedInput);
+			result.changes = describeChanges(existing, gemeentecode, input);
 		} else result.action = 'unchanged';
-		if (result.action !== 'unchanged') planned.push({ input: locatedInput, gemeentecode: located.gemeentecode, existing, synthetic });
+		if (result.action !== 'unchanged') planned.push({ input, gemeentecode, existing, synthetic });
 	}
 
 	const buurtcodes = rows.map((r) => r.buurtcode).filter((c): c is string => !!c);
