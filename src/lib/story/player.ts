@@ -117,7 +117,8 @@ export function createPlayer(options: PlayerOptions): Player {
 
 	const live = h('div', { class: 'wb-visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
 	const storyTitle = h('p', { class: 'wb-story-title' }, story.title);
-	const title = h('h1', { class: 'wb-title' });
+	// In the projector the slide's title is the page's heading; in a preview the story page has its own h1.
+	const title = h(mode === 'preview' ? 'h2' : 'h1', { class: 'wb-title' });
 	const text = h('p', { class: 'wb-text' });
 	const subtitle = h('p', { class: 'wb-subtitle' });
 	const legendSlot = h('div', { class: 'wb-legend-slot' });
