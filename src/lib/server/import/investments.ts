@@ -2,9 +2,7 @@
 // coordinate lies in), checked against the user's rights, matched with what is stored by (gemeente, partner,
 // projectnaam), and — only when no row has a problem and it is not a dry run — created or updated, audited
 // with the file's name as source. All of it in one transaction: a file goes in whole or not at all.
-import { readFile } from 'node:fs/promises';
 import { BUURT_CODE } from '../../domain/areas';
-import { basename, join } from 'node:path';
 import type { Db, Queryable } from '../db/client';
 import type { Actor } from '../db/audit';
 import * as investments from '../db/investments';
@@ -13,7 +11,8 @@ import { canWrite, type User } from '../../domain/roles';
 import { INVESTMENT_STATUS_LABELS, type Investment, type InvestmentInput } from '../../domain/register';
 import { readInvestmentSheet, type Sheet, type SheetFile } from '../../../../geo/investments-sheet';
 import type { ImportedRow, InvestmentImportResult, RowAction, RowProblem } from '../../domain/import-result';
-import { ImportError, silent, type Progress } from '../../../../geo/problems';
+import { silent, type Progress } from '../../../../geo/problems';
+import { seedSheetOnce, seedUser } from './seed-once';
 
 export type { ImportedRow, InvestmentImportResult, RowAction } from '../../domain/import-result';
 
@@ -205,27 +204,9 @@ export const DEMO_INVESTMENTS_FILE = 'demo/partner_investeringen_demo.csv';
 
 /** The first-start seed acts as an admin: it may write every row. */
 const SEED_ACTOR = { id: null, name: 'Wijkbeeld (demodata bij eerste start)' } as const;
-const SEED_USER: User = { id: 0, email: 'wijkbeeld@localhost', name: SEED_ACTOR.name, role: 'admin', gemeentecode: null, organisation: null };
 
-/**
- * Loads the demo investments (synthetic, labelled) from the data directory when there are no investments
- * yet. Returns the result, or null when there was something already. Row problems are an ImportError.
- */
-export async function seedDemoInvestments(db: Db, dataDir: string, log: Progress = silent): Promise<InvestmentImportResult | null> {
-	// Once: not when investments exist, nor when the demo was loaded before and its items were deleted since.
-	const [{ n, seeded }] = await db.query<{ n: number; seeded: boolean }>(
-		`SELECT (SELECT count(*)::int FROM investments) AS n,
-		        EXISTS (SELECT 1 FROM audit_log WHERE user_id IS NULL AND user_name = $1) AS seeded`,
-		[SEED_ACTOR.name]
-	);
-	if (n > 0 || seeded) return null;
-	const path = join(dataDir, DEMO_INVESTMENTS_FILE);
-	log(`investeringen uit ${DEMO_INVESTMENTS_FILE} (demodata, synthetisch)`);
-	const bytes = await readFile(path);
-	const result = await importInvestments(db, SEED_ACTOR, SEED_USER, { name: basename(path), bytes }, { dryRun: false });
-	if (result.errors.length) {
-		throw new ImportError(result.errors.map((e) => ({ file: result.file, row: e.row, field: e.field ?? undefined, message: e.message })));
-	}
-	log(`      ${result.created} investeringen nieuw, ${result.updated} gewijzigd`);
-	return result;
+/** Loads the demo investments (synthetic, labelled) once, when there are none and they were never loaded. */
+export function seedDemoInvestments(db: Db, dataDir: string, log: Progress = silent): Promise<InvestmentImportResult | null> {
+	const options = { table: 'investments', actor: SEED_ACTOR, dataDir, file: DEMO_INVESTMENTS_FILE, what: 'investeringen', log } as const;
+	return seedSheetOnce(db, options, (file) => importInvestments(db, SEED_ACTOR, seedUser(SEED_ACTOR), file, { dryRun: false }));
 }

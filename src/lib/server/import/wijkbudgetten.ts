@@ -3,8 +3,6 @@
 // when no row has a problem and it is not a dry run — created or updated, audited with the file's name as source.
 // One transaction: a file goes in whole or not at all. With `skipForbidden`, rows of a gemeente the user may not
 // write are listed as skipped with the reason instead of blocking the file; what is written is still all or nothing.
-import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
 import type { Db, Queryable } from '../db/client';
 import type { Actor } from '../db/audit';
 import * as wijkbudgetten from '../db/wijkbudgetten';
@@ -14,7 +12,8 @@ import type { Wijkbudget, WijkbudgetInput } from '../../domain/wijkbudgetten';
 import type { RowProblem } from '../../domain/import-result';
 import { readWijkbudgetSheet } from '../../../../geo/wijkbudgetten-sheet';
 import type { SheetFile } from '../../../../geo/investments-sheet';
-import { ImportError, silent, type Progress } from '../../../../geo/problems';
+import { silent, type Progress } from '../../../../geo/problems';
+import { seedSheetOnce, seedUser } from './seed-once';
 
 export type WijkbudgetRowAction = 'create' | 'update' | 'unchanged' | 'skipped' | 'error';
 
@@ -157,22 +156,9 @@ export async function importWijkbudgetten(db: Db, actor: Actor, user: User, file
 
 export const DEMO_WIJKBUDGETTEN_FILE = 'demo/wijkbudgetten_demo.csv';
 const SEED_ACTOR = { id: null, name: 'Wijkbeeld (demodata wijkbudgetten bij eerste start)' } as const;
-const SEED_USER: User = { id: 0, email: 'wijkbeeld@localhost', name: SEED_ACTOR.name, role: 'admin', gemeentecode: null, organisation: null };
 
 /** Loads the demo wijkbudgetten (synthetic, labelled) once, when there are none and they were never loaded. */
-export async function seedDemoWijkbudgetten(db: Db, dataDir: string, log: Progress = silent): Promise<WijkbudgetImportResult | null> {
-	const [{ n, seeded }] = await db.query<{ n: number; seeded: boolean }>(
-		`SELECT (SELECT count(*)::int FROM wijkbudgetten) AS n,
-		        EXISTS (SELECT 1 FROM audit_log WHERE user_id IS NULL AND user_name = $1) AS seeded`,
-		[SEED_ACTOR.name]
-	);
-	if (n > 0 || seeded) return null;
-	const path = join(dataDir, DEMO_WIJKBUDGETTEN_FILE);
-	log(`wijkbudgetten uit ${DEMO_WIJKBUDGETTEN_FILE} (demodata, synthetisch)`);
-	const result = await importWijkbudgetten(db, SEED_ACTOR, SEED_USER, { name: basename(path), bytes: await readFile(path) }, { dryRun: false });
-	if (result.errors.length) {
-		throw new ImportError(result.errors.map((e) => ({ file: result.file, row: e.row, field: e.field ?? undefined, message: e.message })));
-	}
-	log(`      ${result.created} wijkbudgetten nieuw, ${result.updated} gewijzigd`);
-	return result;
+export function seedDemoWijkbudgetten(db: Db, dataDir: string, log: Progress = silent): Promise<WijkbudgetImportResult | null> {
+	const options = { table: 'wijkbudgetten', actor: SEED_ACTOR, dataDir, file: DEMO_WIJKBUDGETTEN_FILE, what: 'wijkbudgetten', log } as const;
+	return seedSheetOnce(db, options, (file) => importWijkbudgetten(db, SEED_ACTOR, seedUser(SEED_ACTOR), file, { dryRun: false }));
 }
